@@ -1,0 +1,223 @@
+"""Library commands: ``add``, ``list``, ``show``, ``remove`` and ``doctor``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.common import add_db_option_to, confirm, db_path, err_console, open_library, out_console, warn
+from reader.errors import InputError, ReaderError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "add",
+        help="import files, folders (recursively), web pages, URLs or feeds",
+        description=(
+            "Import articles into the library. Folders are searched recursively for .txt and "
+            ".md files (and saved web pages and feeds). A file already in the library is "
+            "skipped; with --update, a changed file replaces the stored text of the article "
+            "with the same source and its annotations are re-anchored."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or URL")
+    p.add_argument("--update", action="store_true", help="replace the text of articles whose source changed")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("list", help="list the library's articles", description="List the articles in the library.")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "show",
+        help="print an article's text",
+        description="Print an article's text to stdout (pipe it to a pager).",
+    )
+    p.add_argument("id", help="article id, id prefix or list number")
+    p.add_argument("--corrected", action="store_true", help="print the text with corrections applied")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "remove",
+        help="remove articles from the library",
+        description="Remove articles from the library (asks first unless --yes).",
+    )
+    p.add_argument("ids", nargs="+", metavar="ID", help="article id, id prefix or list number")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser(
+        "doctor",
+        help="check the library for damage and repair it",
+        description=(
+            "Check the library file and its records. With --repair, damaged files are moved "
+            "aside (renamed with a .damaged-TIMESTAMP suffix, never deleted) so a new library "
+            "can start."
+        ),
+    )
+    p.add_argument("--repair", action="store_true", help="move damaged files aside")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_doctor)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reader.importing import collect, load
+
+    lib = open_library(args)
+    items = list(collect(args.paths))
+    if not items:
+        raise InputError("no importable files found (looked for .txt and .md)")
+    console = err_console()
+    failures = 0
+    added = updated = duplicates = 0
+    lines: list[str] = []
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=len(items) < 5 or not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=len(items))
+        for item in items:
+            progress.update(task, description=str(item)[-50:])
+            try:
+                docs = load(item)
+                for doc in docs:
+                    if doc.warning:
+                        warn(doc.warning)
+                    res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta, update=args.update)
+                    if res.status == "updated" and res.old_text is not None:
+                        _reanchor(lib, res.info.id, res.old_text)
+                    added += res.status == "added"
+                    updated += res.status == "updated"
+                    duplicates += res.status == "duplicate"
+                    lines.append(f"{res.status:9} {res.info.id}  {res.info.title}")
+            except InputError as exc:
+                failures += 1
+                print(f"reader: error: {exc.message}", file=sys.stderr)
+            progress.advance(task)
+    for line in lines:
+        print(line)
+    summary = f"{added} added, {updated} updated, {duplicates} already in the library"
+    if failures:
+        summary += f", {failures} failed"
+    print(summary, file=sys.stderr)
+    return 2 if failures and not (added or updated or duplicates) else (1 if failures else 0)
+
+
+def _reanchor(lib, article_id: str, old_text: str) -> None:
+    """Re-anchor an updated article's annotations against its new text, if anchoring is available."""
+    try:
+        from reader.anchors import reanchor_article
+    except ImportError:
+        return
+    reanchor_article(lib, article_id, old_text)
+
+
+def _progress_of(state: dict) -> float:
+    try:
+        return float(state.get("progress", 0.0))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    infos = lib.list_articles()
+    rows = []
+    for n, info in enumerate(infos, 1):
+        counts = lib.record_counts(info.id)
+        rows.append(
+            {
+                "n": n,
+                "id": info.id,
+                "title": info.title,
+                "source": info.source,
+                "words": info.words,
+                "annotations": counts["annotations"],
+                "corrections": counts["corrections"],
+                "progress": round(_progress_of(lib.get_state(info.id)), 3),
+                "added": info.added,
+            }
+        )
+    if args.json:
+        json.dump({"articles": rows}, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if not rows:
+        print("The library is empty. Add articles with `reader add FILE...`.")
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold")
+    for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("words", "right"),
+                      ("notes", "right"), ("fixes", "right"), ("read", "right"), ("added", "left")):
+        table.add_column(col, justify=just, no_wrap=col != "title")
+    for r in rows:
+        table.add_row(
+            str(r["n"]), r["id"], Text(r["title"]), f"{r['words']:,}", str(r["annotations"]),
+            str(r["corrections"]), f"{r['progress']:.0%}", r["added"][:10],
+        )
+    out_console().print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    article_id = lib.resolve_id(args.id)
+    text = lib.get_text(article_id)
+    if args.corrected:
+        from reader.corrections import apply_corrections
+
+        text = apply_corrections(text, lib.corrections(article_id))
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    ids = [lib.resolve_id(ref) for ref in args.ids]
+    titles = [lib.get_info(i).title for i in ids]
+    what = titles[0] if len(ids) == 1 else f"{len(ids)} articles"
+    if not confirm(f"Remove {what!r} from the library?", assume_yes=args.yes):
+        print("nothing removed", file=sys.stderr)
+        return 1
+    for article_id, title in zip(ids, titles):
+        lib.remove_article(article_id)
+        print(f"removed   {article_id}  {title}")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from reader.store import diagnose, repair
+
+    path = db_path(args)
+    problems = diagnose(path)
+    if not problems:
+        print(f"{path}: no problems found" if path.exists() else f"{path}: no library yet (one is created on first use)")
+        return 0
+    for problem in problems:
+        print(f"problem: {problem}")
+    if not args.repair:
+        print("run `reader doctor --repair` to move the damaged files aside and start afresh", file=sys.stderr)
+        return 1
+    for line in repair(path):
+        print(line)
+    remaining = diagnose(path)
+    if remaining:
+        raise ReaderError("some problems remain: " + "; ".join(remaining))
+    print("repaired: the library opens again (damaged files were kept beside it)")
+    return 0
+

@@ -1,0 +1,48 @@
+"""Where reader keeps its files: the library, user themes and caches.
+
+The library location is ``--db PATH``, else ``READER_DB``, else the platform's user data
+folder (platformdirs). Tests always point at a temporary path.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reader"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "library.json"
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The library file to use, by precedence: argument, ``READER_DB``, platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get("READER_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def user_config_dir() -> Path:
+    """The folder for user themes and settings files (``READER_CONFIG`` overrides it)."""
+    env = os.environ.get("READER_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """The folder for derived, re-creatable data (``READER_CACHE`` overrides it)."""
+    env = os.environ.get("READER_CACHE")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
