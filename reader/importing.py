@@ -64,8 +64,10 @@ def load_file(path: Path) -> list[LoadedDoc]:
     if handler is not None:
         return handler(path)
     decoded = read_text_file(path)
-    if not decoded.text.strip():
+    if not decoded.text:
         raise InputError(f"{path}: the file is empty")
+    if not decoded.text.strip():
+        raise InputError(f"{path}: the file holds only whitespace")
     meta: dict[str, Any] = {"encoding": decoded.encoding}
     if path.suffix.lower() in (".md", ".markdown"):
         meta["format"] = "markdown"

@@ -5,9 +5,11 @@ storage writes a temporary file in the same folder, flushes and fsyncs it, then
 ``os.replace``-s it over the old one and fsyncs the folder: after a ``kill -9`` at any
 moment the file holds either the old or the new data, and a write that returned is on disk.
 
-Reads are cached by the file's stat signature, so an unchanged file is not re-parsed, while
-a file replaced by another process (a new inode, size or mtime) is. Only :mod:`reader.store`
-uses this module.
+Reads are cached by the file's stat signature (inode, size, mtime, ctime), so an unchanged
+file is not re-parsed while a file replaced by another process is. An inode number can be
+reused once its file is gone, so on POSIX the storage keeps the file it cached open (a
+"pin"): while the pin is held no other file can get that inode, and an equal signature
+really means the same file. Only :mod:`reader.store` uses this module.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,8 +26,13 @@ from tinydb.storages import Storage
 
 from reader.errors import CorruptLibraryError, StoreError
 
+#: Holding a file open blocks ``os.replace`` over it on Windows, so pin only on POSIX.
+_PIN_FILES = os.name == "posix"
 
-def _signature(st: os.stat_result) -> tuple[int, int, int, int]:
+Signature = tuple[int, int, int, int]
+
+
+def _signature(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
@@ -42,39 +50,57 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically and durably; raise :class:`StoreError` on failure.
-
-    Nothing half-written is ever left at ``path``; the temporary file is removed on error.
-    """
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise StoreError(f"cannot write {path}: {_reason(exc)}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise StoreError(f"cannot write {path}: {_reason(exc)}") from exc
-    fsync_dir(folder)
-
-
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
     if exc.errno == errno.EROFS:
         return "the file system is read-only"
     return exc.strerror or str(exc)
+
+
+def write_atomic_fd(path: Path, data: bytes) -> int:
+    """Write ``data`` to ``path`` atomically and durably; return an open read fd of it.
+
+    The caller owns (and must close) the returned descriptor. Nothing half-written is ever
+    left at ``path``; the temporary file is removed on error, which is reported as a
+    one-line :class:`StoreError` (disk full, read-only, permission denied...).
+    """
+    folder = path.parent
+    try:
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except FileNotFoundError:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {_reason(exc)}") from exc
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.fsync(fd)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        os.close(fd)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write {path}: {_reason(exc)}") from exc
+        raise
+    fsync_dir(folder)
+    return fd
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically and durably; raise :class:`StoreError` on failure."""
+    os.close(write_atomic_fd(path, data))
 
 
 def validate_tinydb_shape(data: Any, path: Path) -> dict[str, dict[str, Any]]:
@@ -94,51 +120,156 @@ def validate_tinydb_shape(data: Any, path: Path) -> dict[str, dict[str, Any]]:
     return data
 
 
+def _read_fd(fd: int) -> bytes:
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def parse_tinydb_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+    """Parse and validate a TinyDB file's bytes; :class:`CorruptLibraryError` if damaged."""
+    if not raw.strip():
+        raise CorruptLibraryError(f"{path} is damaged: the file is empty")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CorruptLibraryError(f"{path} is damaged: not valid JSON ({exc})") from None
+    return validate_tinydb_shape(data, path)
+
+
+def encode_tinydb(data: dict[str, Any]) -> bytes:
+    """Compact JSON; ASCII-escaped so any string (even a lone surrogate) round-trips."""
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":"), check_circular=False).encode("ascii")
+
+
+def _encode_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"), check_circular=False)
+
+
+class _RecordEncoder:
+    """Encodes a TinyDB document, re-using the JSON of records that did not change.
+
+    A save into a shard of n records changes one of them; re-encoding all n costs O(n)
+    in the C encoder. This keeps each record's JSON keyed by the record object's identity
+    (holding the object, so the identity cannot be reused) and encodes only new objects.
+    Valid only where records are replaced, never mutated in place: the store's shard
+    writes (``_upsert_by_id``) guarantee that. The bytes equal :func:`encode_tinydb`'s.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Any, str]] = {}
+
+    def encode(self, data: dict[str, Any]) -> bytes:
+        known, fresh = self._known, {}
+        tables = []
+        for name, table in data.items():
+            items = []
+            for key, doc in table.items():
+                hit = known.get(id(doc))
+                if hit is None or hit[0] is not doc:
+                    hit = (doc, _encode_value(doc))
+                fresh[id(doc)] = hit
+                key = str(key)
+                items.append(f'"{key}":{hit[1]}' if key.isdigit() else f"{_encode_value(key)}:{hit[1]}")
+            tables.append(f"{_encode_value(name)}:{{{','.join(items)}}}")
+        self._known = fresh
+        return ("{" + ",".join(tables) + "}").encode("ascii")
+
+    def forget(self) -> None:
+        self._known = {}
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable writes and stat-validated read caching.
 
     ``defer()``/``commit()`` batch several TinyDB operations into one file write; the
-    caller (the store) holds the library lock around such a batch.
+    caller (the store) holds the library lock around such a batch, and ``defer`` re-reads
+    the file if another process replaced it, so the batch starts from the newest data.
     """
 
-    def __init__(self, path: str | os.PathLike[str], create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        create: bool = True,
+        *,
+        hint: str = "",
+        records_replaced_not_mutated: bool = False,
+    ) -> None:
         self.path = Path(path)
+        # Only for files whose records are always replaced by new objects (see _RecordEncoder).
+        self._encoder = _RecordEncoder() if records_replaced_not_mutated else None
+        self.hint = hint  # appended to messages about a damaged file (what to do about it)
         self._cache: dict[str, Any] | None = None
-        self._sig: tuple[int, int, int, int] | None = None
+        self._sig: Signature | None = None
+        self._pin: int | None = None
         self._deferred = False
         self._dirty = False
-        if not self.path.exists() and create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.reads = 0  # files parsed (for tests and benchmarks)
+        self.writes = 0  # files written
 
     # -- reading -----------------------------------------------------------------
     def read(self) -> dict[str, Any] | None:
+        """The parsed file (``None`` if absent); :class:`CorruptLibraryError` if damaged."""
         if self._deferred and self._cache is not None:
             return self._cache
         try:
+            return self._read()
+        except CorruptLibraryError as exc:
+            if self.hint and self.hint not in exc.message:
+                raise CorruptLibraryError(f"{exc.message}; {self.hint}") from None
+            raise
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            self._cache, self._sig = None, None
+            self.invalidate()
             return None
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc
-        sig = _signature(st)
-        if self._cache is not None and sig == self._sig:
-            return self._cache
-        if self.path.is_dir():
+        if stat.S_ISDIR(st.st_mode):
             raise CorruptLibraryError(f"{self.path} is a folder, not a library file")
+        if self._cache is not None and _signature(st) == self._sig:
+            return self._cache
         try:
-            raw = self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            self.invalidate()
+            return None
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc
-        if not raw.strip():
-            raise CorruptLibraryError(f"{self.path} is damaged: the file is empty")
         try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise CorruptLibraryError(f"{self.path} is damaged: not valid JSON ({exc})") from exc
-        self._cache = validate_tinydb_shape(data, self.path)
-        self._sig = sig
+            sig = _signature(os.fstat(fd))  # the signature of exactly the file we read
+            raw = _read_fd(fd)
+            data = parse_tinydb_bytes(raw, self.path)
+        except OSError as exc:
+            os.close(fd)
+            raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc
+        except BaseException:
+            os.close(fd)
+            raise
+        self.reads += 1
+        self._remember(data, sig, fd)
         return self._cache
+
+    def _remember(self, data: dict[str, Any], sig: Signature, fd: int) -> None:
+        self._release_pin()
+        self._cache, self._sig = data, sig
+        if _PIN_FILES:
+            self._pin = fd
+        else:
+            os.close(fd)
+
+    def _release_pin(self) -> None:
+        if self._pin is not None:
+            try:
+                os.close(self._pin)
+            except OSError:
+                pass
+            self._pin = None
 
     # -- writing -----------------------------------------------------------------
     def write(self, data: dict[str, Any]) -> None:
@@ -149,16 +280,20 @@ class AtomicJSONStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            atomic_write_bytes(self.path, payload)
+            payload = self._encoder.encode(data) if self._encoder else encode_tinydb(data)
+            fd = write_atomic_fd(self.path, payload)
         except BaseException:
             self.invalidate()
             raise
         try:
-            self._sig = _signature(os.stat(self.path))
+            sig = _signature(os.fstat(fd))
         except OSError:
+            os.close(fd)
             self.invalidate()
+            return
+        self.writes += 1
+        self._remember(data, sig, fd)
 
     def defer(self) -> None:
         """Hold writes in memory until :meth:`commit` (one file write for a batch)."""
@@ -173,6 +308,7 @@ class AtomicJSONStorage(Storage):
             self._flush(self._cache)
 
     def rollback(self) -> None:
+        """Drop a batch: TinyDB edits the cached dict in place, so forget it entirely."""
         self._deferred = False
         self._dirty = False
         self.invalidate()
@@ -180,6 +316,9 @@ class AtomicJSONStorage(Storage):
     def invalidate(self) -> None:
         """Forget the cached content so the next read parses the file again."""
         self._cache, self._sig = None, None
+        self._release_pin()
+        if self._encoder:
+            self._encoder.forget()
 
     def close(self) -> None:
         self.invalidate()

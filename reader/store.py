@@ -17,11 +17,13 @@ fresh read of the file, so two processes never lose each other's writes.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import shutil
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,13 +36,16 @@ from tinydb import Query, TinyDB
 
 from reader.errors import CorruptLibraryError, LockedLibraryError, NotFoundError, StoreError
 from reader.model import Annotation, ArticleInfo, Article, Correction, Ignore
-from reader.storage import AtomicJSONStorage, atomic_write_bytes
+from reader.storage import AtomicJSONStorage, _reason, atomic_write_bytes, fsync_dir
 from reader.textio import word_count
 
 #: The schema this code writes. Older files are migrated (with a backup); newer refused.
 SCHEMA_VERSION = 1
 
 LOCK_TIMEOUT_S = 10.0
+
+#: Appended to every message about a damaged file.
+REPAIR_HINT = "run `reader doctor --repair` to move it aside and start a new library"
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -74,6 +79,35 @@ class RemovedArticle:
 
 _SHARD_TABLES = ("annotations", "corrections", "ignores")
 
+#: Record shards kept open (each holds a cached parse and one pinned file descriptor).
+_MAX_OPEN_SHARDS = 64
+
+
+def _upsert_by_id(data: dict[str, Any], table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
+    """Insert or replace records (matched on their ``id`` field) and delete ids, in place,
+    in TinyDB's file layout (``{table: {doc_id: record}}``).
+
+    One pass over the table, instead of TinyDB's scan per record, so a batch of k records
+    into a table of n costs O(n + k), not O(n * k). Doc ids follow TinyDB's rule (one more
+    than the largest), so TinyDB reads the result as it would its own.
+    """
+    raw = data.get(table)
+    if raw is None:
+        raw = data[table] = {}
+    index = {doc.get("id"): key for key, doc in raw.items()}
+    for rid in deletes:
+        key = index.pop(rid, None)
+        if key is not None:
+            del raw[key]
+    next_id = max((int(k) for k in raw), default=0) + 1
+    for rec in records:
+        key = index.get(rec["id"])
+        if key is None:
+            key = str(next_id)
+            next_id += 1
+            index[rec["id"]] = key
+        raw[key] = dict(rec)
+
 
 class Library:
     """A library of articles and the standoff records people add to them.
@@ -88,8 +122,8 @@ class Library:
         self.texts_dir = self.folder / "texts"
         self.records_dir = self.folder / "records"
         self._lock = FileLock(str(self.path.with_name(self.path.stem + ".lock")), timeout=lock_timeout)
-        self._main = AtomicJSONStorage(self.path)
-        self._shards: dict[str, AtomicJSONStorage] = {}
+        self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT)
+        self._shards: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
         self._text_cache: dict[str, str] = {}
 
     # ------------------------------------------------------------------ opening
@@ -102,22 +136,19 @@ class Library:
         """
         path = Path(path)
         if path.is_dir():
-            raise CorruptLibraryError(
-                f"{path} is a folder, not a library file; run `reader doctor --repair` "
-                "to move it aside, or pass another --db"
-            )
+            raise CorruptLibraryError(f"{path} is a folder, not a library file; {REPAIR_HINT}")
         if not path.exists() and not create:
             raise NotFoundError(f"no library at {path}")
         lib = cls(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the library folder {path.parent}: {exc.strerror}")
+            raise StoreError(f"cannot create the library folder {path.parent}: {_reason(exc)}") from exc
         lib._initialise(migrate=migrate)
         return lib
 
     def _initialise(self, *, migrate: bool) -> None:
-        data = self._read_main_checked()
+        data = self._main.read()
         if data is None:
             with self._locked():
                 if self._main.read() is None:
@@ -127,66 +158,79 @@ class Library:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer reader (schema {version}; this one "
-                f"reads up to {SCHEMA_VERSION}); upgrade reader to open it"
+                f"reads up to {SCHEMA_VERSION}); upgrade reader, or {REPAIR_HINT}"
             )
         if version < SCHEMA_VERSION:
             if not migrate:
                 raise StoreError(f"{self.path} needs migrating from schema {version}")
-            self._migrate(version)
-
-    def _read_main_checked(self) -> dict[str, Any] | None:
-        try:
-            return self._main.read()
-        except CorruptLibraryError as exc:
-            raise CorruptLibraryError(
-                f"{exc.message}. The file was left as it is; run `reader doctor --repair` "
-                "to move it aside and start a new library"
-            ) from None
+            self._migrate()
 
     def schema_version(self) -> int:
+        """The schema of the file on disk: 0 for files from before versions were stored."""
         data = self._main.read() or {}
         meta = data.get("meta") or {}
         for doc in meta.values():
             if "schema" in doc:
-                try:
-                    return int(doc["schema"])
-                except (TypeError, ValueError):
-                    raise CorruptLibraryError(f"{self.path} is damaged: schema version {doc['schema']!r}")
+                value = doc["schema"]
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    raise CorruptLibraryError(
+                        f"{self.path} is damaged: schema version {value!r}; {REPAIR_HINT}"
+                    )
+                return value
         return 0
 
-    def _migrate(self, version: int) -> None:
-        """Bring an older library up to :data:`SCHEMA_VERSION`, keeping a backup copy."""
+    def _migrate(self) -> None:
+        """Bring an older library up to :data:`SCHEMA_VERSION`, keeping a backup copy.
+
+        Runs under the lock and re-reads the version there, so two processes opening an
+        old library at once migrate it once. Each step is idempotent (texts are content
+        addressed, records are upserted by id) and the main file is replaced last, so a
+        crash mid-migration leaves the old file, and the next open simply runs it again.
+        """
         with self._locked():
-            backup = self.path.with_name(f"{self.path.name}.schema{version}-{int(time.time())}.bak")
-            shutil.copy2(self.path, backup)
-            data = self._main.read() or {}
+            self._main.invalidate()
+            version = self.schema_version()
+            if version >= SCHEMA_VERSION:
+                return
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            backup = self.path.with_name(f"{self.path.name}.schema{version}-{stamp}.bak")
+            try:
+                shutil.copy2(self.path, backup)
+                fsync_dir(backup.parent)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot back up {self.path} before migrating it: {exc.strerror or exc}"
+                ) from exc
+            data = copy.deepcopy(self._main.read() or {})
             if version == 0:
                 data = self._migrate_0_to_1(data)
-            data.setdefault("meta", {})
-            data["meta"] = {"1": {"schema": SCHEMA_VERSION, "migrated_from": version, "backup": backup.name}}
+            data["meta"] = {
+                "1": {"schema": SCHEMA_VERSION, "migrated_from": version, "backup": backup.name, "migrated": now_iso()}
+            }
             self._main.write(data)
 
     def _migrate_0_to_1(self, data: dict[str, Any]) -> dict[str, Any]:
-        """Schema 0 kept each article's text inline and its annotations in one table."""
+        """Schema 0 kept each article's text inline and all annotations in one table."""
         articles = data.get("articles", {})
         for doc in articles.values():
+            if not isinstance(doc.get("id"), str):
+                raise CorruptLibraryError(f"{self.path} is damaged: an article has no id; {REPAIR_HINT}")
             text = doc.pop("text", None)
-            if text is not None:
+            if isinstance(text, str):
                 doc.setdefault("sha256", text_sha256(text))
                 doc.setdefault("words", word_count(text))
                 doc.setdefault("chars", len(text))
+                doc.setdefault("added", now_iso())
                 doc["text_file"] = self._write_text(doc["id"], text)
         old_anns = data.pop("annotations", {})
         by_article: dict[str, list[dict[str, Any]]] = {}
-        for doc in old_anns.values():
-            by_article.setdefault(doc.get("article_id", ""), []).append(doc)
-        for article_id, docs in by_article.items():
-            if not article_id:
-                continue
-            shard = self._shard(article_id)
-            db = TinyDB(storage=lambda: shard)
-            for doc in docs:
-                db.table("annotations", cache_size=0).insert(doc)
+        for n, doc in enumerate(old_anns.values()):
+            rec = dict(doc)
+            rec.setdefault("id", f"m{n:06d}")
+            by_article.setdefault(str(rec.get("article_id", "")), []).append(rec)
+        for article_id, recs in by_article.items():
+            if article_id:
+                self._put(article_id, "annotations", recs)
         return data
 
     def close(self) -> None:
@@ -198,16 +242,20 @@ class Library:
     # ------------------------------------------------------------------ locking
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        """Hold the library's inter-process write lock (re-entrant within a process)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout:
             raise LockedLibraryError(
                 f"{self.path} is locked by another reader process; try again when it has finished"
             ) from None
-        except PermissionError as exc:
-            raise StoreError(f"cannot write the library at {self.path}: permission denied") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot write the library at {self.path}: {_reason(exc)}") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     @contextmanager
     def _transaction(self, storage: AtomicJSONStorage) -> Iterator[TinyDB]:
@@ -226,12 +274,25 @@ class Library:
         return TinyDB(storage=lambda: storage)
 
     def _shard(self, article_id: str) -> AtomicJSONStorage:
+        """The record shard of one article (kept open, least recently used closed first)."""
         shard = self._shards.get(article_id)
         if shard is None:
-            if not article_id or "/" in article_id or "\\" in article_id or article_id.startswith("."):
+            if (
+                not isinstance(article_id, str)
+                or not article_id
+                or any(ch in article_id for ch in "/\\\0:")
+                or article_id.startswith(".")
+            ):
                 raise NotFoundError(f"invalid article id {article_id!r}")
-            shard = AtomicJSONStorage(self.records_dir / f"{article_id}.json")
+            shard = AtomicJSONStorage(
+                self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True
+            )
             self._shards[article_id] = shard
+            while len(self._shards) > _MAX_OPEN_SHARDS:
+                _, old = self._shards.popitem(last=False)
+                old.close()
+        else:
+            self._shards.move_to_end(article_id)
         return shard
 
     # ------------------------------------------------------------------ articles
@@ -244,8 +305,9 @@ class Library:
             atomic_write_bytes(target, text.encode("utf-8", "surrogatepass"))
         return name
 
-    @staticmethod
-    def _info(doc: dict[str, Any]) -> ArticleInfo:
+    def _info(self, doc: dict[str, Any]) -> ArticleInfo:
+        if not isinstance(doc.get("id"), str) or not doc["id"]:
+            raise CorruptLibraryError(f"{self.path} is damaged: an article record has no id; {REPAIR_HINT}")
         return ArticleInfo(
             id=doc["id"],
             title=doc.get("title") or "Untitled",
@@ -274,6 +336,8 @@ class Library:
     def get_text(self, article_id: str) -> str:
         doc = self._article_doc(article_id)
         name = doc.get("text_file", "")
+        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+            raise CorruptLibraryError(f"{self.path} is damaged: article {article_id} names no text file; {REPAIR_HINT}")
         cached = self._text_cache.get(name)
         if cached is not None:
             return cached
@@ -283,7 +347,7 @@ class Library:
         except FileNotFoundError:
             raise CorruptLibraryError(f"the text of article {article_id} is missing ({path})") from None
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
+            raise StoreError(f"cannot read {path}: {_reason(exc)}") from exc
         if len(self._text_cache) > 8:
             self._text_cache.clear()
         self._text_cache[name] = text
@@ -409,14 +473,17 @@ class Library:
         return [dict(d) for d in self._db(self._shard(article_id)).table(table, cache_size=0).all()]
 
     def _put(self, article_id: str, table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
-        with self._transaction(self._shard(article_id)) as db:
-            t = db.table(table, cache_size=0)
-            if deletes:
-                gone = set(deletes)
-                t.remove(Query().id.one_of(list(gone)))
-            for rec in records:
-                if t.update(rec, Query().id == rec["id"]) == []:
-                    t.insert(rec)
+        with self._locked():
+            shard = self._shard(article_id)
+            shard.defer()
+            try:
+                data = shard.read() or {}
+                _upsert_by_id(data, table, records, deletes)
+                shard.write(data)
+            except BaseException:
+                shard.rollback()
+                raise
+            shard.commit()
 
     def annotations(self, article_id: str | None = None) -> list[Annotation]:
         """Annotations of one article, or of every article, ordered by position."""
@@ -453,20 +520,24 @@ class Library:
     ) -> None:
         """Several record changes to one article in a single atomic write (replace-all,
         undo of a batch)."""
-        with self._transaction(self._shard(article_id)) as db:
-            for table, puts, dels in (
-                ("corrections", [c.to_record() for c in put_corrections], delete_corrections),
-                ("ignores", [i.to_record() for i in put_ignores], delete_ignores),
-                ("annotations", [a.to_record() for a in put_annotations], delete_annotations),
-            ):
-                if not puts and not dels:
-                    continue
-                t = db.table(table, cache_size=0)
-                if dels:
-                    t.remove(Query().id.one_of(list(dels)))
-                for rec in puts:
-                    if t.update(rec, Query().id == rec["id"]) == []:
-                        t.insert(rec)
+        changes = (
+            ("corrections", [c.to_record() for c in put_corrections], list(delete_corrections)),
+            ("ignores", [i.to_record() for i in put_ignores], list(delete_ignores)),
+            ("annotations", [a.to_record() for a in put_annotations], list(delete_annotations)),
+        )
+        with self._locked():
+            shard = self._shard(article_id)
+            shard.defer()
+            try:
+                data = shard.read() or {}
+                for table, puts, dels in changes:
+                    if puts or dels:
+                        _upsert_by_id(data, table, puts, dels)
+                shard.write(data)
+            except BaseException:
+                shard.rollback()
+                raise
+            shard.commit()
 
     def put_correction(self, correction: Correction) -> None:
         self._put(correction.article_id, "corrections", [correction.to_record()])
@@ -537,10 +608,45 @@ class Library:
         return not self._db(self._main).table("articles", cache_size=0).all()
 
 
+def _shard_paths(path: Path) -> list[Path]:
+    records = path.with_name(path.stem + ".d") / "records"
+    return sorted(records.glob("*.json")) if records.is_dir() else []
+
+
+def _main_file_problem(path: Path) -> str | None:
+    """Why the main library file cannot be used, or ``None`` (also for a missing file)."""
+    if path.is_dir():
+        return f"{path} is a folder, not a library file"
+    if not path.exists():
+        return None
+    lib = Library(path)
+    try:
+        lib._main.read()
+        version = lib.schema_version()
+        if version > SCHEMA_VERSION:
+            return f"{path} has schema {version}, newer than this reader's {SCHEMA_VERSION}"
+        lib.list_articles()
+    except CorruptLibraryError as exc:
+        return exc.message.split("; run `reader doctor", 1)[0]
+    finally:
+        lib.close()
+    return None
+
+
+def _shard_problem(shard: Path) -> str | None:
+    try:
+        AtomicJSONStorage(shard).read()
+    except CorruptLibraryError as exc:
+        return exc.message
+    return None
+
+
 def repair(path: Path) -> list[str]:
     """Move a damaged library file (and damaged record shards) aside; return what was done.
 
-    Nothing is deleted: damaged files get a ``.damaged-TIMESTAMP`` suffix beside them.
+    Nothing is deleted: damaged files get a ``.damaged-TIMESTAMP`` suffix beside them, so
+    a person (or a newer reader) can still recover them. Runs under the library lock when
+    the lock can be taken, so a running writer is not cut off mid-save.
     """
     done: list[str] = []
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -548,53 +654,56 @@ def repair(path: Path) -> list[str]:
 
     def move_aside(p: Path, why: str) -> None:
         target = p.with_name(f"{p.name}.damaged-{stamp}")
-        os.replace(p, target)
+        n = 1
+        while target.exists():
+            n += 1
+            target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
+        try:
+            os.replace(p, target)
+        except OSError as exc:
+            raise StoreError(f"cannot move {p} aside: {_reason(exc)}") from exc
         done.append(f"moved {p} aside to {target.name} ({why})")
 
-    if path.is_dir():
-        move_aside(path, "a folder stood where the library file belongs")
-    elif path.exists():
-        try:
-            AtomicJSONStorage(path).read()
-        except CorruptLibraryError as exc:
-            move_aside(path, exc.message.split(": ", 1)[-1])
-    records = path.with_name(path.stem + ".d") / "records"
-    if records.is_dir():
-        for shard in sorted(records.glob("*.json")):
-            try:
-                AtomicJSONStorage(shard).read()
-            except CorruptLibraryError as exc:
-                move_aside(shard, exc.message.split(": ", 1)[-1])
+    lock = FileLock(str(path.with_name(path.stem + ".lock")), timeout=LOCK_TIMEOUT_S)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockedLibraryError(f"{path} is locked by another reader process; try again later") from None
+    except OSError as exc:
+        raise StoreError(f"cannot lock the library at {path}: {_reason(exc)}") from exc
+    try:
+        problem = _main_file_problem(path)
+        if problem:
+            move_aside(path, problem.split(": ", 1)[-1] if " is damaged: " in problem else problem)
+        for shard in _shard_paths(path):
+            problem = _shard_problem(shard)
+            if problem:
+                move_aside(shard, problem.split(": ", 1)[-1])
+    finally:
+        lock.release()
     return done
 
 
 def diagnose(path: Path) -> list[str]:
     """Problems found in the library at ``path`` (empty when it is healthy)."""
-    problems: list[str] = []
     path = Path(path)
-    if path.is_dir():
-        return [f"{path} is a folder, not a library file"]
-    if not path.exists():
-        return []
-    try:
+    problem = _main_file_problem(path)
+    problems = [problem] if problem else []
+    if not problem and path.exists():
         lib = Library(path)
-        lib._main.read()
-        version = lib.schema_version()
-        if version > SCHEMA_VERSION:
-            problems.append(f"{path} has schema {version}, newer than this reader's {SCHEMA_VERSION}")
-        for info in lib.list_articles():
+        try:
+            infos = lib.list_articles()
+        except CorruptLibraryError as exc:
+            problems.append(exc.message)
+            infos = []
+        for info in infos:
             try:
                 lib.get_text(info.id)
             except StoreError as exc:
                 problems.append(exc.message)
-    except CorruptLibraryError as exc:
-        problems.append(exc.message)
-    records = path.with_name(path.stem + ".d") / "records"
-    if records.is_dir():
-        for shard in sorted(records.glob("*.json")):
-            try:
-                AtomicJSONStorage(shard).read()
-            except CorruptLibraryError as exc:
-                problems.append(exc.message)
+        lib.close()
+    for shard in _shard_paths(path):
+        problem = _shard_problem(shard)
+        if problem:
+            problems.append(problem)
     return problems
-

@@ -98,7 +98,8 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(bom):
             return None
     for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
+        # A text may start with "MZ" or "BZh": short magic numbers count only with a NUL near.
+        if data.startswith(magic) and (len(magic) >= 4 or b"\x00" in data[:1024]):
             return kind
     sample = data[:65536]
     if not sample:
@@ -128,16 +129,39 @@ def decode_bytes(data: bytes, *, name: str = "input") -> Decoded:
         return Decoded(sanitize(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # deferred: only needed for non-UTF-8 input
-
-    best = from_bytes(data[: 4 * 1024 * 1024]).best()
-    if best is None or best.encoding is None:
+    encoding = guess_encoding(data)
+    if encoding is None:
         raise InputError(f"{name}: not valid UTF-8 and no other text encoding fits")
-    encoding = best.encoding
     text = data.decode(encoding, errors="replace")
     return Decoded(
         sanitize(text), encoding, warning=f"{name}: not valid UTF-8; decoded as {encoding}"
     )
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The legacy encoding that best fits non-UTF-8 ``data``, or ``None``.
+
+    charset-normalizer ranks code pages by how chaotic the decoded text looks; on short
+    Western-European text several tie (cp1250, cp1252, cp1257...) and it may pick one that
+    turns "è" into "č". Among the least chaotic candidates, Windows-1252 (a superset of
+    Latin-1 for printable text, and by far the commonest legacy encoding) wins when the
+    bytes are valid in it.
+    """
+    from charset_normalizer import from_bytes  # deferred: only needed for non-UTF-8 input
+
+    results = from_bytes(data[: 4 * 1024 * 1024])
+    best = results.best()
+    if best is None or best.encoding is None:
+        return None
+    floor = min(m.percent_chaos for m in results)
+    for match in results:
+        if match.percent_chaos <= floor + 0.5 and "cp1252" in (match.encoding, *match.could_be_from_charset):
+            try:
+                data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
+            return "cp1252"
+    return best.encoding
 
 
 def read_text_file(path: Path) -> Decoded:
