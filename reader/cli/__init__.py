@@ -20,6 +20,11 @@ from reader.errors import ReaderError
 COMMAND_MODULES = [
     "reader.cli.library",
     "reader.cli.dictionary",
+    "reader.cli.themes",
+    "reader.cli.fix",
+    "reader.cli.notes",
+    "reader.cli.feeds",
+    "reader.cli.check",
 ]
 
 

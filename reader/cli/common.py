@@ -35,9 +35,13 @@ def err_console():
 
 
 def out_console():
+    """A console for stdout; piped output is not wrapped to 80 columns (grep-friendly)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=max(console.width, 200))
+    return console
 
 
 def warn(message: str) -> None:

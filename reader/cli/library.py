@@ -68,12 +68,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from reader.importing import collect, load
+    from reader.importing import collect, importable_suffixes, load
 
     lib = open_library(args)
     items = list(collect(args.paths))
     if not items:
-        raise InputError("no importable files found (looked for .txt and .md)")
+        looked = ", ".join(sorted(importable_suffixes()))
+        raise InputError(f"no importable files found (looked for {looked})")
     console = err_console()
     failures = 0
     added = updated = duplicates = 0
@@ -132,6 +133,8 @@ def _progress_of(state: dict) -> float:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from reader.importers.labels import article_date, source_label
+
     lib = open_library(args)
     infos = lib.list_articles()
     rows = []
@@ -143,6 +146,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "id": info.id,
                 "title": info.title,
                 "source": info.source,
+                "site": source_label(info.source, info.meta),
+                "date": article_date(info.meta),
                 "words": info.words,
                 "annotations": counts["annotations"],
                 "corrections": counts["corrections"],
@@ -161,13 +166,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("words", "right"),
+    for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("source", "left"), ("words", "right"),
                       ("notes", "right"), ("fixes", "right"), ("read", "right"), ("added", "left")):
         table.add_column(col, justify=just, no_wrap=col != "title")
     for r in rows:
         table.add_row(
-            str(r["n"]), r["id"], Text(r["title"]), f"{r['words']:,}", str(r["annotations"]),
-            str(r["corrections"]), f"{r['progress']:.0%}", r["added"][:10],
+            str(r["n"]), r["id"], Text(r["title"]), Text(r["site"]), f"{r['words']:,}",
+            str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0%}",
+            r["date"] or r["added"][:10],
         )
     out_console().print(table)
     return 0

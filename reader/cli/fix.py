@@ -1,0 +1,87 @@
+"""``reader fix``: apply suggested corrections from the command line, or list corrections.
+
+Corrections go through :class:`reader.editing.Editor`, so they can be undone in the app
+like any made there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.common import add_db_option_to, open_library
+from reader.model import FindingKind
+
+KINDS = [k.value for k in FindingKind]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "fix",
+        help="apply suggested corrections, or list an article's corrections",
+        description=(
+            "Without options, list the article's corrections (line: original -> replacement). "
+            "With --apply-suggestions, apply the first suggestion of every open finding of the "
+            "given kinds (ignored findings and already corrected spans are skipped). "
+            "Corrections are stored beside the text, which never changes; undo them in the app."
+        ),
+    )
+    p.add_argument("id", help="article id, id prefix or list number")
+    p.add_argument(
+        "--apply-suggestions",
+        nargs="+",
+        metavar="KIND",
+        choices=KINDS + ["all"],
+        help=f"finding kinds to fix: {', '.join(KINDS)}, or all",
+    )
+    p.add_argument("--dry-run", action="store_true", help="print a unified diff of the result; change nothing")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_fix)
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    from reader.corrections import compact_diff, overlaps, unified_diff
+
+    lib = open_library(args)
+    article_id = lib.resolve_id(args.id)
+    text = lib.get_text(article_id)
+    existing = lib.corrections(article_id)
+    if not args.apply_suggestions:
+        if args.dry_run:
+            sys.stdout.write(unified_diff(text, existing, name=article_id))
+        else:
+            for line in compact_diff(text, existing):
+                print(line)
+        return 0
+
+    from reader.editing import Editor, new_record_id
+    from reader.model import Correction
+    from reader.review import Review
+
+    kinds = set(KINDS) if "all" in args.apply_suggestions else set(args.apply_suggestions)
+    review = Review.for_article(lib, article_id)
+    edits: list[tuple[int, int, str, str | None]] = []
+    for finding in review.findings:
+        if finding.kind not in kinds or not finding.suggestions:
+            continue
+        start, end = review.original_span(finding)
+        if any(overlaps(start, end, c.start, c.end) for c in existing):
+            continue  # already corrected there
+        if any(overlaps(start, end, s, e) for s, e, _, _ in edits):
+            continue
+        if text[start:end] != finding.text:
+            continue  # the finding does not sit on original text as it reads
+        edits.append((start, end, finding.suggestions[0], finding.kind))
+    planned = [Correction(new_record_id(), article_id, s, e, text[s:e], r, k) for s, e, r, k in edits]
+    if args.dry_run:
+        sys.stdout.write(unified_diff(text, [*existing, *planned], name=article_id))
+        print(f"{len(planned)} corrections would be applied (dry run: nothing changed)", file=sys.stderr)
+        return 0
+    if not edits:
+        print("nothing to apply", file=sys.stderr)
+        return 0
+    change = Editor(lib).correct_many(article_id, edits, f"apply {len(edits)} suggestions ({', '.join(sorted(kinds))})")
+    for line in compact_diff(text, planned):
+        print(line)
+    print(f"applied {change.count} corrections to {article_id}", file=sys.stderr)
+    return 0

@@ -1,0 +1,85 @@
+"""Annotation commands: ``note`` (add one on a quote) and ``notes`` (list them)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.common import add_db_option_to, open_library, out_console
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "note",
+        help="annotate a quoted passage of an article",
+        description=(
+            "Add an annotation on the N-th occurrence of a quote in an article's text. "
+            "Exit status 2 when the quote (or that occurrence) is not found."
+        ),
+    )
+    p.add_argument("id", help="article id, id prefix or list number")
+    p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to annotate")
+    p.add_argument("--nth", type=int, default=1, metavar="N", help="which occurrence (1-based; default 1)")
+    p.add_argument("--note", default="", metavar="TEXT", help="the note")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable; commas split)")
+    p.add_argument("--label", metavar="L", help="entity label: PERSON, PLACE, ORG, DATE, a custom one, or O (no entity)")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_note)
+
+    p = sub.add_parser(
+        "notes",
+        help="list annotations",
+        description="List the annotations of one article, or of the whole library.",
+    )
+    p.add_argument("id", nargs="?", help="article id, id prefix or list number (default: all)")
+    p.add_argument("--tag", metavar="T", help="only annotations with this tag")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_db_option_to(p)
+    p.set_defaults(func=cmd_notes)
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from reader.annotating import locate_quote, new_annotation
+    from reader.store import now_iso
+
+    lib = open_library(args)
+    article_id = lib.resolve_id(args.id)
+    text = lib.get_text(article_id)
+    start, end = locate_quote(text, args.quote, args.nth, lib.corrections(article_id))
+    ann = new_annotation(
+        article_id, text, start, end, note=args.note, tags=args.tag, label=args.label, now=now_iso()
+    )
+    lib.put_annotation(ann)
+    print(f"{ann.id}  {article_id}  {start}:{end}")
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    from reader.annotating import annotation_json, filter_annotations
+
+    lib = open_library(args)
+    article_id = lib.resolve_id(args.id) if args.id else None
+    anns = filter_annotations(lib.annotations(article_id), tag=args.tag)
+    if args.json:
+        json.dump({"annotations": [annotation_json(a) for a in anns]}, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if not anns:
+        print("No annotations." + ("" if args.tag is None else f" (tag {args.tag!r})"))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold")
+    for col in ("id", "article", "where", "quote", "note", "tags", "label"):
+        table.add_column(col, no_wrap=col in ("id", "article", "where"), overflow="fold")
+    for a in anns:
+        where = Text("orphan", style="red") if a.orphan else Text(f"{a.anchor.start}:{a.anchor.end}")
+        quote = a.anchor.quote if len(a.anchor.quote) <= 60 else a.anchor.quote[:57] + "..."
+        table.add_row(
+            Text(a.id), Text(a.article_id), where, Text(quote), Text(a.note),
+            Text(", ".join(a.tags)), Text(a.label or ""),
+        )
+    out_console().print(table)
+    return 0
