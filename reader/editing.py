@@ -23,7 +23,6 @@ from reader.errors import InputError, NotFoundError
 from reader.model import Annotation, Correction, Ignore
 
 #: The settings key the undo/redo history is kept under.
-HISTORY_KEY = "history"
 HISTORY_VERSION = 1
 #: Steps kept (undo and redo together are capped at this many).
 DEFAULT_HISTORY_LIMIT = 300
@@ -194,7 +193,7 @@ class Editor:
     def _load_history(self) -> None:
         """Read the saved history unless it is the one this editor last saw (another
         process, e.g. ``reader fix``, may have added steps since)."""
-        data = self.lib.get_setting(HISTORY_KEY)
+        data = self.lib.get_history()
         if not isinstance(data, dict) or data.get("version") != HISTORY_VERSION:
             return
         if data.get("rev") is not None and data.get("rev") == self._rev:
@@ -214,8 +213,7 @@ class Editor:
         while total > HISTORY_RECORD_LIMIT and len(self._undo) > 1:
             total -= self._undo.pop(0).size()
         self._rev = new_record_id()
-        self.lib.set_setting(
-            HISTORY_KEY,
+        self.lib.set_history(
             {
                 "version": HISTORY_VERSION,
                 "rev": self._rev,

@@ -123,6 +123,7 @@ class Library:
         self.records_dir = self.folder / "records"
         self._lock = FileLock(str(self.path.with_name(self.path.stem + ".lock")), timeout=lock_timeout)
         self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT)
+        self._history = AtomicJSONStorage(self.folder / "history.json", hint=REPAIR_HINT)
         self._shards: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
         self._text_cache: dict[str, str] = {}
 
@@ -235,6 +236,7 @@ class Library:
 
     def close(self) -> None:
         self._main.close()
+        self._history.close()
         for shard in self._shards.values():
             shard.close()
         self._shards.clear()
@@ -602,6 +604,24 @@ class Library:
     def set_setting(self, key: str, value: Any) -> None:
         with self._transaction(self._main) as db:
             db.table("settings", cache_size=0).upsert({"key": key, "value": value}, Query().key == key)
+
+    # ------------------------------------------------------------------ undo history
+    def get_history(self) -> Any:
+        """The saved undo/redo history (kept in its own small file, so saving it after
+        every edit does not rewrite the main library file). A damaged history file is
+        moved aside (it only holds undo steps; the records themselves are elsewhere)."""
+        try:
+            doc = self._db(self._history).table("history", cache_size=0).get(Query().key == "history")
+        except CorruptLibraryError:
+            path = self._history.path
+            os.replace(path, path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
+            self._history.invalidate()
+            return None
+        return doc["value"] if doc else None
+
+    def set_history(self, value: Any) -> None:
+        with self._transaction(self._history) as db:
+            db.table("history", cache_size=0).upsert({"key": "history", "value": value}, Query().key == "history")
 
     # ------------------------------------------------------------------ maintenance
     def is_empty(self) -> bool:
