@@ -1,11 +1,719 @@
-"""Named entities: PERSON, PLACE, ORG and DATE, found without any model download."""
+"""Named entities: PERSON, PLACE, ORG and DATE, found without any model download.
+
+How a reader spots a name, in order of cost:
+
+1. One regular expression finds runs of capitalised words, joined by name particles
+   ("Sanne de Wit", "Palais des Nations") and by "of"/"for" after the head of an
+   organisation or place ("University of Innsbruck"). Everything else is lower case and
+   never looked at again, which keeps a million words well under a second.
+2. Each run is cut at dates (weekdays, months), possessives ("Europe's") and titles
+   ("Foreign Minister Ingrid Halvorsen": the title marks a person, it is not the name).
+3. A capitalised word at the start of a sentence proves nothing: it is kept only when
+   the article also writes it capitalised mid-sentence, when it is a place or given name
+   that is no English word, when a verb of saying follows ("Pichler said"), or when it
+   is rare and another capitalised word follows.
+4. A lone capitalised word mid-sentence that is a common English word ("Swiss",
+   "European") is kept only with evidence (gazetteer, "the Commission", "in the Hague");
+   one that looks like a typo of a common word ("Wendsday", "Goverment") is not a name,
+   so the misspelling checks still see it.
+5. The label comes from the head word (ORG: "... Union", "Ministry of ..."; PLACE:
+   "North Sea", "Lake ..."), the gazetteer, cues for persons (titles, given names,
+   "said X", role nouns like "researcher X") and locative prepositions ("in Lana").
+   Within an article, a surname alone takes the label of its full name.
+
+Also: all-caps datelines ("GENEVA —"), acronyms ("FNV"), lower-case countries
+("germany" is still a place; the ``case`` check flags its spelling), title-case or
+all-caps headlines (each word there needs the same evidence as at a sentence start).
+"""
 
 from __future__ import annotations
 
+import gc
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+
+from reader.analysis.dates import DATE_WORDS, MONTH_ABBREVIATIONS, date_span, numeric_dates
+from reader.analysis.gazetteer import Gazetteer, get_gazetteer
 from reader.analysis.lexicon import Lexicon
+from reader.analysis.names_words import (
+    ABBREVIATIONS,
+    HEAD_CONNECTORS,
+    LOCATIVE,
+    ORG_HEADS,
+    PARTICLES,
+    PLACE_HEADS,
+    PLACE_PREFIXES,
+    ROLE_NOUNS,
+    SINGLE_WORD_ORGS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from reader.analysis.names_typos import looks_like_typo
 from reader.model import Entity
 
+PERSON, PLACE, ORG, DATE = "PERSON", "PLACE", "ORG", "DATE"
+_HEADS = PLACE_HEADS | ORG_HEADS
 
-def find_entities(text: str, lexicon: Lexicon) -> list[Entity]:
-    """Entities in ``text``, sorted by start, non-overlapping (placeholder)."""
-    return []
+#: Words of a title that only modify the core title ("Foreign" in "Foreign Minister").
+_TITLE_MODIFIERS = frozenset(
+    """Vice Prime Deputy Acting Former Foreign Finance Defence Defense Interior Health
+    Economy Economic Economics Agriculture Transport Trade Energy Education Environment
+    Labour Labor Home Justice Culture Provincial Federal Regional State National
+    European Senior Junior Chief Executive Head""".split()
+)
+
+#: Zipf frequency from which a word is an ordinary English word (about 3 per 100k words).
+COMMON = 3.5
+#: Below this a capitalised word at a sentence start is rare enough to be a name when
+#: another capitalised word follows it.
+RARE = 3.0
+
+
+def _upper_class() -> str:
+    """A regex character class body with every upper-case letter in the BMP."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        if chr(cp).isupper():
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+_U = _upper_class()
+# Every token starts with the upper-case letter it consumes, then looks behind it: a
+# pattern that opens with a plain character class is scanned by the regex engine's fast
+# prefix search (a lookbehind first costs ~10x on a million words).
+_TOKEN = (
+    rf"[{_U}](?<![^\W\d_].)"
+    rf"(?:(?:\.[{_U}])+\.?"  # U.S., U.N.
+    rf"|[^\W_]*(?:[-\u2010\u2011'\u2019][^\W_]+)*)"
+)
+_CONNECTOR_WORDS = sorted(PARTICLES | HEAD_CONNECTORS | {"the"}, key=len, reverse=True)
+_CONN = rf"(?:(?:{'|'.join(_CONNECTOR_WORDS)})[ \t\u00a0]+)*"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_CONN}{_TOKEN})*")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n—–]{0,40}?)?[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:—|–|--|-|:)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+
+_OPENERS = frozenset("\"'“‘„‚«‹([{*_¿¡")
+_SPACE = frozenset(" \t\u00a0")
+_ENDERS = frozenset(".!?…:;")
+_DASHES = frozenset("—–")
+
+
+class _Doc:
+    """Per-text state: where sentences start, which words it writes capitalised."""
+
+    def __init__(self, text: str, lexicon: Lexicon, gaz: Gazetteer) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.gaz = gaz
+        self.mid_caps: set[str] = set()
+        self._newlines: list[int] | None = None
+        self.skip_cache: dict[str, bool] = {}
+        self.verdicts: dict[tuple, tuple[int, int, str, bool] | None] = {}
+
+    # -- context -------------------------------------------------------------------
+
+    def sentence_start(self, s: int) -> bool:
+        text = self.text
+        if s >= 2 and text[s - 1] == " " and (text[s - 2].isalnum() or text[s - 2] == ","):
+            return False  # the common case: a word mid-sentence
+        i = s - 1
+        quoted = False
+        while i >= 0 and (text[i] in _SPACE or text[i] in _OPENERS):
+            if text[i] in _OPENERS:
+                quoted = True
+            i -= 1
+        if i < 0 or quoted:
+            return True
+        c = text[i]
+        if c == "\n" or c in _DASHES:
+            return True
+        if c in _ENDERS:
+            if c == ".":
+                k = i
+                while k > 0 and i - k < 6 and text[k - 1].isalpha():
+                    k -= 1
+                word = text[k:i]
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    return False  # "Mr. Smith", "J. Smith"
+            return True
+        if c == "-" and i > 0 and text[i - 1] in _SPACE:
+            return True
+        return False
+
+    def line_info(self, s: int) -> tuple[int, int, bool]:
+        """``(start, end, is_headline)`` of the line holding offset ``s``; a headline is
+        a short line in title case or all caps."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        k = bisect_right(self._newlines, s)
+        start = self._newlines[k - 1] + 1 if k else 0
+        end = self._newlines[k] if k < len(self._newlines) else len(self.text)
+        result = False
+        if end - start <= 160:
+            line = self.text[start:end].strip()
+            words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+            if len(words) >= 3 and line[-1:] not in ".!?\"”":
+                caps = sum(1 for w in words if w[0].isupper())
+                result = caps / len(words) >= 0.75
+        return start, end, result
+
+    def word_before(self, s: int) -> str:
+        """The word just before offset ``s`` (across at most three punctuation marks)."""
+        text = self.text
+        j = s
+        lo = max(0, s - 4)
+        while j > lo and not text[j - 1].isalnum() and text[j - 1] != "\n":
+            j -= 1
+        i = text.rfind(" ", max(0, j - 30), j) + 1 or max(0, j - 30)
+        word = text[i:j]
+        if word.isalpha():
+            return word
+        k = len(word)
+        while k > 0 and word[k - 1].isalpha():
+            k -= 1
+        return word[k:]
+
+    def word_after(self, e: int) -> str:
+        """The word just after offset ``e`` (across at most three punctuation marks)."""
+        text = self.text
+        i = e
+        hi = min(len(text), e + 4)
+        while i < hi and not text[i].isalnum() and text[i] != "\n":
+            i += 1
+        j = text.find(" ", i, i + 30)
+        if j < 0:
+            j = min(len(text), i + 30)
+        word = text[i:j]
+        if word.isalpha():
+            return word
+        k = 0
+        while k < len(word) and word[k].isalpha():
+            k += 1
+        return word[:k]
+
+    def zipf(self, word: str) -> float:
+        return self.lexicon.zipf(word)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and not _ROMAN.match(letters)
+
+
+def _title_prefix(words: Sequence[str], doc: _Doc | None = None) -> int:
+    """How many leading words form a title ("Foreign Minister"); 0 when none does.
+
+    With ``doc``, the title may open with words that say whose title it is: a country or
+    its adjective, an acronym, ordinary capitalised words ("Ukrainian Foreign Minister",
+    "U.S. President", "Economic Development Minister")."""
+    core = 0
+    for i, w in enumerate(words):
+        if w in TITLES:
+            if w not in _TITLE_MODIFIERS:
+                core = i + 1
+            continue
+        if doc is None or core:
+            break
+        gaz = doc.gaz
+        if not (
+            gaz.is_demonym(w)
+            or gaz.is_strong_place(w.replace(".", "") if "." in w else w)
+            or _is_acronym(w)
+            or doc.zipf(w) >= COMMON
+        ):
+            break
+    return core
+
+
+class _Candidate:
+    __slots__ = ("start", "end", "words", "spans", "label", "strong")
+
+    def __init__(self, spans: list[tuple[int, int, str]], label: str, strong: bool) -> None:
+        self.spans = spans
+        self.start = spans[0][0]
+        self.end = spans[-1][1]
+        self.words = [w for _, _, w in spans]
+        self.label = label
+        self.strong = strong
+
+
+def _split_run(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Cut a run at possessives and at connectors that join no head."""
+    segments: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connectors waiting for the next capital
+    for tok in tokens:
+        word = tok[2]
+        if word[0].islower():
+            pending.append(tok)
+            continue
+        if pending:
+            first = pending[0][2]
+            head = current[-1][2] if current else ""
+            ok = bool(current) and (
+                (first in PARTICLES and all(p[2] in PARTICLES for p in pending))
+                or (first in HEAD_CONNECTORS and (head in ORG_HEADS or head in PLACE_HEADS or head in PLACE_PREFIXES))
+            )
+            if ok:
+                current.extend(pending)
+            elif current:
+                segments.append(current)
+                current = []
+            pending = []
+        if word in DATE_WORDS:
+            if current:
+                segments.append(current)
+            segments.append([tok])
+            current = []
+            continue
+        if word.endswith(_POSSESSIVE) and len(word) > 3:
+            cut = 1 if word.endswith(("s'", "s\u2019")) else 2
+            current.append((tok[0], tok[1] - cut, word[:-cut]))
+            segments.append(current)
+            current = []
+            continue
+        current.append(tok)
+    if current:
+        segments.append(current)
+    return segments
+
+
+def find_entities(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    lowercase_places: bool = True,
+    vocabulary: Collection[str] | None = None,
+) -> list[Entity]:
+    """Entities in ``text``, sorted by start, non-overlapping, ``text == source[start:end]``.
+
+    Countries written in lower case ("germany") are PLACE entities too; finding them
+    costs one more pass over the text. A caller that tokenises every word anyway (the
+    ``case`` check) can pass ``lowercase_places=False`` and add them itself with
+    :func:`lowercase_place_entity`; or pass ``vocabulary``, the set of the text's
+    distinct lower-case words, to skip the pass when no such word occurs.
+    """
+    if not text:
+        return []
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # no cycles are made here; collections would cost ~40% on big texts
+    try:
+        return _find_entities(text, lexicon, lowercase_places, vocabulary)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _tokens(s: int, g: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for the whitespace-separated words of a run at ``s``."""
+    out = []
+    pos = 0
+    for w in g.split():
+        k = g.index(w, pos)
+        out.append((s + k, s + k + len(w), w))
+        pos = k + len(w)
+    return out
+
+
+def _find_entities(
+    text: str, lexicon: Lexicon, lowercase_places: bool, vocabulary: Collection[str] | None
+) -> list[Entity]:
+    doc = _Doc(text, lexicon, get_gazetteer())
+    mid = doc.mid_caps
+    runs: list[tuple[list[tuple[int, int, str]], bool, bool]] = []
+    line_lo, line_hi, line_head = 0, -1, False
+    prev_end = -10
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        g = m.group()
+        toks = _tokens(s, g) if (" " in g or "\t" in g or "\u00a0" in g) else [(s, e, g)]
+        if s - prev_end <= 3 and text[prev_end] == "." and _continues_abbreviation(text, runs[-1][0], s):
+            # "Mr. Smith", "J. K. Rowling", "St. Gallen": one run across the full stop.
+            prev, starts, headline = runs.pop()
+            ps, pe, pw = prev[-1]
+            toks = prev[:-1] + [(ps, pe + 1, pw + ".")] + toks
+            runs.append((toks, starts, headline))
+            if not headline:
+                mid.update(w for _, _, w in toks[1:])
+            prev_end = e
+            continue
+        prev_end = e
+        if not line_lo <= s < line_hi:
+            line_lo, line_hi, line_head = doc.line_info(s)
+        if line_head:
+            runs.append((toks, True, True))
+            continue
+        if s >= 2 and text[s - 1] == " " and (text[s - 2].isalnum() or text[s - 2] == ","):
+            starts = False  # the common case, decided without a call
+        else:
+            starts = doc.sentence_start(s)
+        runs.append((toks, starts, False))
+        if len(toks) == 1:
+            if not starts:
+                mid.add(g)
+            elif s == line_lo and g.isupper():
+                mid.add(g.title())  # a dateline: GENEVA
+        else:
+            if starts and s == line_lo and toks[0][2].isupper():
+                mid.update(w.title() for _, _, w in toks)
+            mid.update(w for _, _, w in (toks[1:] if starts else toks))
+
+    cands: list[_Candidate] = []
+    dates: list[tuple[int, int]] = []
+    skip_cache = doc.skip_cache
+    for run in runs:
+        toks, starts, headline = run
+        if starts and len(toks) == 1:
+            # Fast path: one ordinary word opening a sentence ("The", "Instead", "Talks").
+            w = toks[0][2]
+            skip = skip_cache.get(w)
+            if skip is None:
+                skip = skip_cache[w] = _ordinary_opener(doc, w, headline)
+            if skip:
+                continue
+        _classify_run(doc, toks, starts, headline, cands, dates)
+    _harmonise(cands, text, doc.gaz)
+    ents = [Entity(c.start, c.end, text[c.start : c.end], c.label) for c in cands]
+    ents += [Entity(s, e, text[s:e], DATE) for s, e in dates]
+    ents += [Entity(s, e, text[s:e], DATE) for s, e in numeric_dates(text)]
+    if lowercase_places:
+        ents += _lowercase_places(text, doc.gaz, vocabulary)
+    return _non_overlapping(ents)
+
+
+def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int) -> bool:
+    _ps, pe, pw = prev[-1]
+    if pe >= len(text) or text[pe] != "." or not (pw in ABBREVIATIONS or (len(pw) == 1 and pw.isupper())):
+        return False
+    gap = text[pe + 1 : s]
+    return 0 < len(gap) <= 2 and not gap.strip()
+
+
+def _prev_class(word: str, before: str) -> str:
+    """What the word before a name says about it: locative, article, speech, role."""
+    low = word.lower()
+    if low in LOCATIVE:
+        return "loc"
+    if word == "the":
+        return "the-loc" if before.lower() in LOCATIVE else "the"
+    if word in SPEECH_VERBS:
+        return "speech"
+    if word in ROLE_NOUNS:
+        return "role"
+    return ""
+
+
+def _ordinary_opener(doc: _Doc, w: str, headline: bool) -> bool:
+    """Is ``w``, opening a sentence, an ordinary word with no claim to be a name?"""
+    return (
+        w not in DATE_WORDS
+        and w not in doc.mid_caps
+        and not doc.gaz.is_strong_place(w)
+        and doc.zipf(w) >= COMMON
+        and not (_is_acronym(w) and not headline)
+    )
+
+
+def _classify_run(
+    doc: _Doc,
+    toks: list[tuple[int, int, str]],
+    starts: bool,
+    headline: bool,
+    out: list[_Candidate],
+    dates: list[tuple[int, int]],
+) -> None:
+    text = doc.text
+    # All-caps dateline at the start of a line: "GENEVA —", "NEW YORK, May 3 -".
+    s0 = toks[0][0]
+    if (s0 == 0 or text[s0 - 1] == "\n") and all(t[2].isupper() and len(t[2]) >= 3 for t in toks if t[2][0].isupper()):
+        if _DATELINE_AFTER.match(text, toks[-1][1]):
+            out.append(_Candidate(list(toks), PLACE, True))
+            return
+    if len(toks) == 1 and not toks[0][2].endswith(_POSSESSIVE):
+        segments: list[list[tuple[int, int, str]]] = [toks]
+    elif headline:  # every word of a title-case headline needs its own evidence
+        segments = [[t] for t in toks if not t[2][0].islower()]
+    else:
+        segments = _split_run(toks)
+    for seg_i, seg in enumerate(segments):
+        first = seg[0][2]
+        if first in DATE_WORDS and len(seg) == 1:
+            span = date_span(text, seg[0][0], seg[0][1])
+            if span is not None:
+                dates.append(span)
+                continue
+        words = tuple(w for _, _, w in seg)
+        before = doc.word_before(seg[0][0])
+        prev = _prev_class(before, doc.word_before(seg[0][0] - len(before) - 1) if before == "the" else "")
+        speech = doc.word_after(seg[-1][1]) in SPEECH_VERBS
+        key = (words, starts and (seg_i == 0 or headline), headline, prev, speech)
+        verdict = doc.verdicts.get(key, False)
+        if verdict is False:
+            verdict = doc.verdicts[key] = _judge(doc, words, 0, len(words), key[1], headline, prev, speech)
+        if verdict is not None:
+            i, j, label, strong = verdict
+            out.append(_Candidate(seg[i:j], label, strong))
+
+
+def _judge(
+    doc: _Doc, words: tuple[str, ...], i: int, j: int, starts: bool, headline: bool, prev: str, speech: bool
+) -> tuple[int, int, str, bool] | None:
+    """Is ``words[i:j]`` (a capitalised segment) a name? Returns the slice that is, its
+    label and whether the label is sure; ``None`` when it is no name."""
+    gaz = doc.gaz
+    while j > i and words[j - 1][0].islower():
+        j -= 1
+    if i >= j:
+        return None
+    person_cue = prev in ("speech", "role")
+    # Titles: "Foreign Minister Ingrid Halvorsen" -> a person cue + "Ingrid Halvorsen".
+    n = _title_prefix(words[i:j], doc)
+    if n:
+        i += n
+        person_cue = True
+        starts = False
+        while i < j and words[i][0].islower():
+            i += 1
+        if i >= j:
+            return None
+    elif j - i == 1 and (words[i] in TITLES or words[i] in MONTH_ABBREVIATIONS):
+        return None
+    first = words[i]
+    if starts and not person_cue:
+        # A sentence-initial capital: keep the first word only with evidence.
+        z = doc.zipf(first)
+        keep = (
+            first in doc.mid_caps
+            or gaz.is_strong_place(first)
+            or gaz.is_strong_place(" ".join(words[i:j]))
+            or (j - i > 1 and (gaz.is_strong_first_name(first) or first.lower() in PARTICLES or z < RARE))
+            or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words))
+            or (not headline and _is_acronym(first))
+        )
+        if not keep:
+            i += 1
+            while i < j and words[i][0].islower():
+                i += 1
+            if i >= j:
+                return None
+            before = words[i - 2] if i >= 2 else ""
+            return _judge(doc, words, i, j, False, headline, _prev_class(words[i - 1], before), speech)
+    if j - i == 1:
+        w = first
+        if len(w) < 2 or (_ROMAN.match(w) and len(w) <= 3):
+            return None
+        if w.isupper():
+            if headline or not _is_acronym(w):
+                return (i, j, PLACE, True) if gaz.is_strong_place(w.title()) else None
+            return i, j, PLACE if gaz.place_kind(w.replace(".", "")) else ORG, True
+        z = doc.zipf(w)
+        kind = gaz.place_kind(w)
+        if not person_cue and kind in (None, "town") and gaz.is_demonym(w):
+            return None  # "Norwegian", "Faroese", "Roman"
+        if z >= COMMON:
+            if w in SINGLE_WORD_ORGS:
+                return i, j, ORG, True
+            if gaz.is_strong_place(w):
+                return i, j, PLACE, True
+            if w in doc.mid_caps and kind not in (None, "town"):
+                return i, j, PLACE, False
+            if prev in ("loc", "the-loc") and (kind or z < 4.5):
+                return i, j, PLACE, False
+            if person_cue and z < 5:
+                return i, j, PERSON, True
+            if not starts and w.lower() in gaz.proper_words and w not in DATE_WORDS:
+                # "talks with Putin", "according to Reuters": a name no dictionary lists
+                return i, j, PERSON if (speech or gaz.is_first_name(w) or prev == "speech") else ORG, False
+            return None
+
+        if not person_cue and not gaz.place_kind(w) and looks_like_typo(w, doc.lexicon):
+            return None
+    label, strong = _label(doc, words[i:j], person_cue, prev, speech)
+    return i, j, label, strong
+
+
+def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speech: bool) -> tuple[str, bool]:
+    gaz = doc.gaz
+    caps = [w for w in words if not w[0].islower()]
+    joined = " ".join(words)
+    first, last = caps[0], caps[-1]
+    head = last
+    for k, w in enumerate(words):
+        if w in HEAD_CONNECTORS or (w in PARTICLES and k > 0 and words[k - 1] in _HEADS):
+            head = words[k - 1]
+            break
+    kind = gaz.place_kind(joined)
+    if kind and not person_cue:
+        return PLACE, joined not in gaz.common_places
+    if head in ORG_HEADS or (head == last and last in ORG_HEADS):
+        return ORG, True
+    if head in PLACE_HEADS or (len(caps) > 1 and first in PLACE_PREFIXES):
+        return PLACE, True
+    if person_cue:
+        return PERSON, True
+    if len(caps) > 1 and gaz.is_strong_first_name(first) and not (prev in ("loc", "the-loc") and gaz.place_kind(first)):
+        return PERSON, True
+    if len(caps) > 1 and gaz.is_first_name(first) and prev not in ("loc", "the", "the-loc"):
+        return PERSON, False  # "Will Smith", but "the Red Cross"
+    if len(caps) > 1 and gaz.place_kind(last) and not gaz.place_kind(first):
+        return ORG, False  # "Havenbedrijf Rotterdam", "Bayern Munich"
+    if len(caps) > 1 and gaz.place_kind(first) and not gaz.place_kind(last):
+        return PLACE, False  # "Madrid Chamartin", "Valencia de Alcantara"
+    if prev in ("loc", "the", "the-loc"):
+        # People take no article: "the Rhine", "the Maasvlakte terminal".
+        return PLACE, False
+    if speech:
+        return PERSON, len(caps) > 1
+    if len(caps) > 1:
+        rare = all(doc.zipf(w) < COMMON or gaz.is_first_name(w) for w in caps)
+        return (PERSON if rare else ORG), False
+    return PERSON, False
+
+
+_LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+
+
+def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
+    """A surname alone takes the label of the full name it shortens ("Sousa said", even
+    when a small town is called Sousa); an unsure label takes that of a sure place it is
+    listed with ("in Lisbon and Marvão")."""
+    labels: dict[str, str] = {}
+    for c in cands:
+        if c.strong and c.label == PLACE and c.words[0].isupper():
+            labels.setdefault(" ".join(w.title() for w in c.words), PLACE)  # KIEV -> Kiev
+        if c.strong and len(c.words) > 1:
+            for w in c.words[1:] if c.label == PERSON else c.words:
+                if w[0].isupper():
+                    labels.setdefault(w, c.label)
+            if c.label == PERSON:
+                labels.setdefault(" ".join(c.words[1:]), PERSON)
+    if labels:
+        for c in cands:
+            key = " ".join(c.words)
+            label = labels.get(key)
+            if label is None and len(c.words) == 2 and c.words[0].lower() in PARTICLES:
+                label = labels.get(c.words[-1])  # "De Wit" for "Sanne de Wit"
+            if label is None or label == c.label:
+                continue
+            if not c.strong or (label == PERSON and c.label == PLACE and not gaz.is_major_place(key)):
+                c.label = label
+                c.strong = True
+    for _ in range(2):
+        for k in range(1, len(cands)):
+            a, b = cands[k - 1], cands[k]
+            if a.label == b.label or b.start - a.end > 6 or text[a.end : b.start] not in _LIST_GLUE:
+                continue
+            if a.label == PLACE and not b.strong:
+                b.label = PLACE
+            elif b.label == PLACE and not a.strong:
+                a.label = PLACE
+
+
+def _lowercase_places(text: str, gaz: Gazetteer, vocabulary: Collection[str] | None) -> list[Entity]:
+    """Countries written in lower case ("germany"): still the place, misspelled."""
+    names = gaz.lower_places.keys()
+    if vocabulary is not None:
+        names = [w for w in names if w in vocabulary]
+    hits = frozenset(w for w in names if " " not in w)
+    if not hits:
+        return []
+    out = []
+    for m in _alternation(hits).finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue  # inside a longer word
+        out.append(Entity(s, m.end(), m.group(), PLACE))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for all ``words``: a prefix trie whose branches open with literals,
+    so the regex engine skips ahead on their first letters (the left word boundary is
+    checked by the caller; a lookbehind first would make the scan ~5x slower)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"{emit(trie)}(?![^\W_]|-)")
+
+
+def lowercase_place_entity(text: str, start: int, end: int) -> Entity | None:
+    """A PLACE entity for ``text[start:end]`` when it is a country or continent written
+    in lower case ("germany", "slovakia"; never "turkey" or "china", which are also
+    English words), else ``None``."""
+    word = text[start:end]
+    if word.islower() and word in get_gazetteer().lower_places:
+        return Entity(start, end, word, PLACE)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for all ``words`` (a prefix trie keeps the scan to one pass)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"(?<![^\W_]|-){emit(trie)}(?![^\W_]|-)")
+
+
+def _non_overlapping(ents: list[Entity]) -> list[Entity]:
+    ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Entity] = []
+    last_end = -1
+    for e in ents:
+        if e.start >= last_end and e.end > e.start:
+            out.append(e)
+            last_end = e.end
+    return out
+
+
+def covering_entity(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity (from a sorted, non-overlapping list) that contains ``[start, end)``."""
+    i = _bisect(entities, start)
+    if i >= 0:
+        e = entities[i]
+        if e.start <= start and end <= e.end:
+            return e
+    return None
+
+
+def _bisect(entities: Sequence[Entity], start: int) -> int:
+    lo, hi = 0, len(entities)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if entities[mid].start <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
