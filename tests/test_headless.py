@@ -11,6 +11,14 @@ CORE_MODULES = [
     "reader.importing",
     "reader.corrections",
     "reader.samples",
+    "reader.anchors",
+    "reader.annotating",
+    "reader.export",
+    "reader.editing",
+    "reader.review",
+    "reader.themes",
+    "reader.analysis",
+    "reader.importers",
 ]
 
 

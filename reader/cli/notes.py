@@ -50,7 +50,9 @@ def cmd_note(args: argparse.Namespace) -> int:
     ann = new_annotation(
         article_id, text, start, end, note=args.note, tags=args.tag, label=args.label, now=now_iso()
     )
-    lib.put_annotation(ann)
+    from reader.editing import Editor
+
+    Editor(lib).put_annotation(ann)  # one undoable step, like every other change
     print(f"{ann.id}  {article_id}  {start}:{end}")
     return 0
 
