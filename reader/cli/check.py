@@ -2,7 +2,8 @@
 
 A PATH that names an existing file is read from disk (no library is opened or created for
 it); otherwise it is taken as an article id or id prefix in the library, which must already
-exist. All inputs are analysed together, so name variants are found across them.
+exist. When a library is used (for ids, or named with ``--db``), its personal dictionary
+silences findings. All inputs are analysed together, so name variants are found across them.
 Exit status: 0 no findings, 1 findings, 2 bad usage or unreadable input.
 """
 
@@ -51,12 +52,15 @@ def _parse_kinds(raw: str | None) -> frozenset[str] | None:
     return kinds
 
 
-def _load_inputs(args: argparse.Namespace) -> list[tuple[str, str, str]]:
-    """(display path, title, text) for every PATH, in order."""
+def _load_inputs(args: argparse.Namespace):
+    """(display path, title, text) for every PATH, in order, and the library if one was
+    opened (for article ids, or because ``--db`` was given)."""
     from reader.textio import read_text_file, title_of
 
     inputs = []
     lib = None
+    if getattr(args, "db", None) and _db_exists(args):
+        lib = _open_existing_library(args, args.db)
     for raw in args.paths:
         path = Path(raw)
         if path.exists() or "/" in raw or "\\" in raw or "." in Path(raw).name:
@@ -70,7 +74,13 @@ def _load_inputs(args: argparse.Namespace) -> list[tuple[str, str, str]]:
         article_id = lib.resolve_id(raw)
         text = lib.get_text(article_id)
         inputs.append((raw, lib.get_info(article_id).title, text))
-    return inputs
+    return inputs, lib
+
+
+def _db_exists(args: argparse.Namespace) -> bool:
+    from reader.cli.common import db_path
+
+    return db_path(args).exists()
 
 
 def _open_existing_library(args: argparse.Namespace, ref: str):
@@ -83,18 +93,25 @@ def _open_existing_library(args: argparse.Namespace, ref: str):
     return Library.open(path, create=False)
 
 
-def _context(args, kinds):
+def _context(lib, kinds):
+    """The personal dictionary silences findings when a library is in use."""
     from reader.analysis import AnalysisContext
 
-    return AnalysisContext(kinds=kinds)
+    words = frozenset(lib.words()) if lib is not None else frozenset()
+    return AnalysisContext(dictionary=words, kinds=kinds)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from reader.analysis import analyze_many
 
     kinds = _parse_kinds(args.kinds)
-    inputs = _load_inputs(args)
-    results = analyze_many([text for _, _, text in inputs], _context(args, kinds))
+    inputs, lib = _load_inputs(args)
+    try:
+        context = _context(lib, kinds)
+    finally:
+        if lib is not None:
+            lib.close()
+    results = analyze_many([text for _, _, text in inputs], context, parallel=True)
     total = sum(len(r.findings) for r in results)
     if args.format == "json":
         doc = {

@@ -1,0 +1,105 @@
+"""The per-text state every check shares.
+
+A long text is analysed in chunks (paragraph-aligned, :data:`CHUNK_CHARS` long), which
+keeps the per-word lists small; every check is local to a paragraph, so chunking changes
+no result. A :class:`Doc` is one chunk: ``text`` is the chunk, ``base`` its offset in the
+whole text, and :meth:`Doc.finding` returns findings in whole-text offsets. Caches that
+depend only on a word's form live in ``shared`` and are reused across chunks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
+
+from reader.analysis.lexicon import Lexicon
+from reader.analysis.suggest import Suggester
+from reader.analysis.tokens import Tokens, mask, tokenize
+from reader.model import Entity, Finding
+
+#: Chunk length for long texts (characters).
+CHUNK_CHARS = 400_000
+
+
+@dataclass
+class Doc:
+    """A chunk of text under analysis: the original, its masked copy and its words."""
+
+    text: str
+    masked: str
+    tokens: Tokens
+    lexicon: Lexicon
+    suggester: Suggester
+    entities: list[Entity]  # in chunk offsets
+    silenced: frozenset[str] = frozenset()  # casefolded dictionary + ignored words
+    base: int = 0
+    shared: dict[str, Any] = field(default_factory=dict)
+    _entity_starts: list[int] = field(default_factory=list)
+    _unique: set[str] | None = None
+
+    @classmethod
+    def make(cls, text, lexicon, suggester, entities, silenced, *, base=0, shared=None) -> Doc:
+        masked = mask(text)
+        ents = sorted(entities, key=lambda e: (e.start, e.end))
+        doc = cls(text, masked, tokenize(masked), lexicon, suggester, ents, silenced, base,
+                  shared if shared is not None else {})
+        doc._entity_starts = [e.start for e in ents]
+        return doc
+
+    @property
+    def unique(self) -> set[str]:
+        """The distinct word forms of the chunk."""
+        if self._unique is None:
+            self._unique = set(self.tokens.words)
+        return self._unique
+
+    def indices_of(self, forms: set[str] | frozenset[str]) -> list[int]:
+        """Indices of the words whose form is in ``forms`` (one pass at C speed)."""
+        if not forms:
+            return []
+        words = self.tokens.words
+        return list(compress(range(len(words)), map(forms.__contains__, words)))
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity overlapping ``[start, end)`` (chunk offsets), if any."""
+        i = bisect_right(self._entity_starts, start) - 1
+        for j in (i - 1, i, i + 1):
+            if 0 <= j < len(self.entities):
+                e = self.entities[j]
+                if e.start < end and start < e.end:
+                    return e
+        return None
+
+    def finding(self, start: int, end: int, kind: str, message: str, suggestions=()) -> Finding:
+        """A finding at chunk offsets ``[start, end)``, returned in whole-text offsets."""
+        return Finding(start + self.base, end + self.base, self.text[start:end], kind, message,
+                       tuple(suggestions))
+
+    def unmasked(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` contains nothing that masking blanked out."""
+        return self.masked is self.text or self.text[start:end] == self.masked[start:end]
+
+    def is_silenced(self, word: str) -> bool:
+        return bool(self.silenced) and word.casefold().replace("’", "'") in self.silenced
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces of ``text``, cut at paragraph breaks (else line breaks,
+    else spaces) so no check ever straddles two chunks."""
+    out = []
+    pos, n = 0, len(text)
+    while n - pos > size:
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            at = text.rfind(sep, pos + size // 2, pos + size)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= pos:
+            cut = pos + size
+        out.append((pos, text[pos:cut]))
+        pos = cut
+    out.append((pos, text[pos:]))
+    return out
