@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "reader.cli.themes",
     "reader.cli.fix",
     "reader.cli.notes",
+    "reader.cli.export",
     "reader.cli.feeds",
     "reader.cli.check",
 ]
