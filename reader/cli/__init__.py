@@ -19,13 +19,13 @@ from reader.errors import ReaderError
 #: Modules in this package that register sub-commands, in help order.
 COMMAND_MODULES = [
     "reader.cli.library",
-    "reader.cli.dictionary",
-    "reader.cli.themes",
+    "reader.cli.check",
     "reader.cli.fix",
     "reader.cli.notes",
     "reader.cli.export",
+    "reader.cli.dictionary",
     "reader.cli.feeds",
-    "reader.cli.check",
+    "reader.cli.themes",
 ]
 
 
