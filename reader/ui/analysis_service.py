@@ -1,0 +1,166 @@
+"""Runs the analyzer for the app: context from the library, a cache per text, and chunked
+analysis of long texts so the reading view can show progress and fill highlights in.
+
+No textual here: the screens call :meth:`AnalysisService.run` from a worker thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.analysis import AnalysisContext
+from reader.model import Analysis, Entity, Finding
+
+Analyzer = Callable[[str, AnalysisContext | None], Analysis]
+
+#: Texts longer than this are analysed in paragraph-aligned chunks of about this size,
+#: so progress can be shown; cross-chunk checks (repetition across a chunk boundary,
+#: in-article name variants) then only see one chunk at a time.
+CHUNK_CHARS = 200_000
+
+
+def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces of ``text``, each ending at a paragraph break if possible."""
+    size = size or CHUNK_CHARS
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        out.append((start, end))
+        start = end
+    return out
+
+
+def shift(analysis: Analysis, by: int) -> Analysis:
+    if not by:
+        return analysis
+    return Analysis(
+        tuple(Finding(f.start + by, f.end + by, f.text, f.kind, f.message, f.suggestions) for f in analysis.findings),
+        tuple(Entity(e.start + by, e.end + by, e.text, e.label, e.canonical) for e in analysis.entities),
+    )
+
+
+def analyze_in_child(text: str, context: AnalysisContext) -> Analysis:
+    """Runs in the analysis process (imports reader.analysis there, never textual)."""
+    from reader.analysis import analyze
+
+    return analyze(text, context)
+
+
+class ProcessAnalyzer:
+    """The default analyzer, run in one spawned worker process.
+
+    Why a process: loading the word lists and some analysis steps are long C calls that
+    hold the GIL (a 0.4 s stall measured on the first call), which would freeze the UI if
+    the analysis ran in a thread. A process keeps the screen live; it is started on first
+    use and terminated when the app closes.
+    """
+
+    def __init__(self) -> None:
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the process. Call before the app runs: once Textual has replaced
+        ``sys.stderr``, starting a process fails (its ``fileno()`` is not a real fd)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = multiprocessing.get_context("spawn").Pool(1)
+
+    def __call__(self, text: str, context: AnalysisContext | None = None) -> Analysis:
+        self.start()
+        return self._pool.apply(analyze_in_child, (text, context or AnalysisContext()))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.terminate()
+                self._pool = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    partial: Analysis
+
+
+class AnalysisService:
+    """Analyses article texts with the analyzer given to the app, caching by text hash."""
+
+    def __init__(self, library, analyzer: Analyzer | None = None) -> None:
+        self.library = library
+        self._analyzer = analyzer
+        self._cache: dict[str, Analysis] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The injected analyzer (run in the calling thread), else
+        :func:`reader.analysis.analyze` in a worker process (:class:`ProcessAnalyzer`)."""
+        if self._analyzer is None:
+            self._analyzer = ProcessAnalyzer()
+        return self._analyzer
+
+    def start(self) -> None:
+        """Start the analysis process now (the default analyzer only)."""
+        if isinstance(self.analyzer, ProcessAnalyzer):
+            self.analyzer.start()
+
+    def close(self) -> None:
+        """Stop the analysis process, if one was started."""
+        if isinstance(self._analyzer, ProcessAnalyzer):
+            self._analyzer.close()
+        self._cache: dict[str, Analysis] = {}
+        self._lock = threading.Lock()
+
+    def cached(self, sha256: str) -> Analysis | None:
+        with self._lock:
+            return self._cache.get(sha256)
+
+    def context(self, article_id: str | None) -> AnalysisContext:
+        words = frozenset(self.library.words())
+        ignored: frozenset[str] = frozenset()
+        if article_id:
+            ignored = frozenset(i.text for i in self.library.ignores(article_id) if i.start is None)
+        return AnalysisContext(dictionary=words, ignored=ignored)
+
+    def run(
+        self,
+        text: str,
+        sha256: str,
+        context: AnalysisContext,
+        on_progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Analysis | None:
+        """Analyse ``text`` (chunked when long); ``None`` if cancelled part way."""
+        found = self.cached(sha256)
+        if found is not None:
+            return found
+        pieces = chunks(text)
+        findings: list[Finding] = []
+        entities: list[Entity] = []
+        for i, (start, end) in enumerate(pieces):
+            if cancelled():
+                return None
+            part = shift(self.analyzer(text[start:end], context), start)
+            findings.extend(part.findings)
+            entities.extend(part.entities)
+            if on_progress is not None and len(pieces) > 1:
+                on_progress(Progress(i + 1, len(pieces), part))
+        result = Analysis(
+            tuple(sorted(findings, key=lambda f: (f.start, f.end))),
+            tuple(sorted(entities, key=lambda e: (e.start, e.end))),
+        )
+        with self._lock:
+            self._cache[sha256] = result
+        return result

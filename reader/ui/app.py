@@ -1,0 +1,77 @@
+"""The reader app: owns the library, the analyzer and the undo stack of deleted articles.
+
+Kept small: screens (``screens/``) do the work. Start-up does nothing but push the library
+screen, which paints from the article list alone and fills in counts from a worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.ui.analysis_service import Analyzer, AnalysisService
+from reader.ui.commands import ReaderCommands
+from reader.errors import ReaderError
+from reader.ui.theme_vars import DEFAULTS
+from reader.ui.themes import ThemeCommands, ThemePicker, apply_initial_theme, register_all, variable_defaults_for
+
+
+class ReaderApp(App[int]):
+    """``ReaderApp(library, theme_name=None, analyzer=None)``.
+
+    ``analyzer`` defaults to :func:`reader.analysis.analyze` (imported lazily, after the
+    first paint); tests pass a fake with known findings.
+    """
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands, ThemeCommands}
+    COMMAND_CATEGORY = "app"
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("?", "help", "Help", id="help", tooltip="List every key of this screen"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave reader", priority=True, show=False),
+    ]
+
+    def __init__(self, library, theme_name: str | None = None, analyzer: Analyzer | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.analysis = AnalysisService(library, analyzer)
+        self.analysis.start()  # the default analyzer's process must start before the app runs
+        self.removed: list = []  # RemovedArticle stack for undo, newest last
+        self._theme_name = theme_name
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # reader's defaults, matched to the darkness of the current theme (reader.ui.themes)
+        return {**super().get_theme_variable_defaults(), **DEFAULTS, **variable_defaults_for(self)}
+
+    def on_mount(self) -> None:
+        register_all(self)
+        apply_initial_theme(self, self._theme_name, self.library.get_setting("theme"))
+        from reader.ui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def on_unmount(self) -> None:
+        self.analysis.close()
+
+    def on_theme_picker_chosen(self, message: ThemePicker.Chosen) -> None:
+        """Remember a theme picked in the app for next time."""
+        try:
+            self.library.set_setting("theme", message.theme)
+        except ReaderError as exc:
+            self.notify(f"could not remember the theme: {exc.message}", severity="warning", markup=False)
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def open_article(self, article_id: str, offset: int | None = None) -> None:
+        """Open the reading view (at ``offset``, else the saved position)."""
+        from reader.ui.screens.reading import ReadingScreen
+
+        self.push_screen(ReadingScreen(article_id, offset=offset))

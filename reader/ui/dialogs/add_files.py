@@ -1,0 +1,130 @@
+"""Add files: a path input with completion (tab or → accepts); imports in a worker with
+:func:`reader.importing.collect`/``load`` and :meth:`Library.add_article`. Dismisses with the
+number of articles added."""
+
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Static
+
+from reader.errors import ReaderError
+
+
+def complete_path(value: str) -> str | None:
+    """The first existing path that extends ``value`` (folders end with ``/``)."""
+    if not value:
+        return None
+    expanded = os.path.expanduser(value)
+    folder, prefix = os.path.split(expanded)
+    try:
+        names = sorted(n for n in os.listdir(folder or ".") if n.startswith(prefix) and not (n.startswith(".") and not prefix.startswith(".")))
+    except OSError:
+        return None
+    for name in names:
+        if name == prefix and not os.path.isdir(os.path.join(folder or ".", name)):
+            continue
+        full = os.path.join(folder, name)
+        if os.path.isdir(os.path.join(folder or ".", name)):
+            full += os.sep
+        if full == expanded:
+            continue
+        # keep what the person typed (e.g. a leading ~) and append the rest
+        return value + full[len(expanded):]
+    return None
+
+
+class PathSuggester(Suggester):
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+class AddFilesDialog(ModalScreen[int]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("tab", "accept_completion", "Complete", id="complete", show=False, priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Add files or folders (space-separated; folders are searched)", style="bold"))
+            yield Input(placeholder="~/articles/ or a file path", suggester=PathSuggester(), id="add-path")
+            yield Static(Text("tab completes · enter imports · escape cancels"), id="add-message")
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Add", id="add", variant="primary")
+
+    def action_cancel(self) -> None:
+        self.dismiss(0)
+
+    def action_accept_completion(self) -> None:
+        box = self.query_one(Input)
+        suggestion = complete_path(box.value)
+        if suggestion:
+            box.value = suggestion
+            box.cursor_position = len(suggestion)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(0)
+        else:
+            self.start_import(self.query_one(Input).value)
+
+    @on(Input.Submitted, "#add-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.start_import(event.value)
+
+    def start_import(self, value: str) -> None:
+        paths = value.split()
+        if not paths:
+            self._say("type a path first")
+            return
+        self._say("importing…")
+        self.import_paths(paths)
+
+    def _say(self, message: str) -> None:
+        self.query_one("#add-message", Static).update(Text(message))
+
+    @work(thread=True, exit_on_error=False, exclusive=True)
+    def import_paths(self, paths: list[str]) -> None:
+        from reader.importing import collect, load
+
+        lib = self.app.library
+        added = dupes = 0
+        problems: list[str] = []
+        try:
+            items = list(collect(paths))
+        except ReaderError as exc:
+            self.app.call_from_thread(self._say, exc.message)
+            return
+        for item in items:
+            try:
+                for doc in load(item):
+                    res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta)
+                    added += res.status == "added"
+                    dupes += res.status == "duplicate"
+            except ReaderError as exc:
+                problems.append(exc.message)
+        self.app.call_from_thread(self._finish, added, dupes, problems)
+
+    def _finish(self, added: int, dupes: int, problems: list[str]) -> None:
+        msg = f"added {added} article{'s' * (added != 1)}"
+        if dupes:
+            msg += f", {dupes} already in the library"
+        if problems:
+            msg += f"; {len(problems)} skipped: {problems[0]}"
+            self._say(msg)
+            if not added:
+                return
+        self.app.notify(msg, timeout=4)
+        self.dismiss(added)

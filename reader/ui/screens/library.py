@@ -1,0 +1,302 @@
+"""The library screen: a sortable, fuzzy-filterable table of articles.
+
+It paints from :meth:`Library.list_articles` alone; counts (suspected errors, notes,
+fixes) fill in from a worker thread, smallest articles first.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows
+
+EMPTY_TEXT = (
+    "Your library is empty.\n\n"
+    "Press  a  to add text files or folders (.txt, .md, and the other formats reader imports),\n"
+    "or from a shell:  reader add PATH...\n\n"
+    "Press  ?  for every key, ctrl+p for the command palette."
+)
+
+
+#: Seconds between showing the table and starting to count suspected errors.
+COUNT_DELAY_S = 0.4
+
+
+class LibraryScreen(Screen):
+    """Lists articles; ``enter`` opens one in the reading view."""
+
+    COMMAND_CATEGORY = "library"
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "open", "Open", id="open", tooltip="Read the selected article"),
+        Binding("slash", "filter", "Filter", id="filter", key_display="/", tooltip="Fuzzy filter on title and source"),
+        Binding("s", "sort", "Sort", id="sort", tooltip="Sort by the next column (again to reverse: S)"),
+        Binding("S", "reverse", "Reverse sort", id="reverse-sort", show=False),
+        Binding("a", "add", "Add", id="add", tooltip="Import files or folders"),
+        Binding("d", "delete", "Delete", id="delete", tooltip="Remove the selected article (u undoes)"),
+        Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article"),
+        Binding("F", "fulltext", "Search all", id="search-all", key_display="F", tooltip="Fuzzy full-text search across the library"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("g", "first", "First article", id="first", show=False),
+        Binding("G", "last", "Last article", id="last", show=False),
+        Binding("q", "app.quit", "Quit", id="quit-library"),
+    ]
+
+    class Counted(Message):
+        def __init__(self, article_id: str, counts: dict) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.counts = counts
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, ArticleRow] = {}
+        self.sort_column = "added"
+        self.sort_reverse = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter by title or source (escape clears)", id="filter")
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(EMPTY_TEXT), id="empty")
+        yield Static(id="library-status")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    @property
+    def library(self):
+        return self.app.library
+
+    def on_mount(self) -> None:
+        self.title = "reader"
+        self.sub_title = "library"
+        for key, heading in COLUMNS:
+            self.table.add_column(heading, key=key)
+        self.reload()
+        self.table.focus()
+
+    def reload(self) -> None:
+        """Re-read the article list (after add, delete, undo, or coming back)."""
+        infos = self.library.list_articles()
+        old = self.rows
+        self.rows = {}
+        for info in infos:
+            state = self.library.get_state(info.id)
+            row = ArticleRow.from_info(info, float(state.get("progress", 0) or 0))
+            prev = old.get(info.id)
+            if prev is not None:
+                row = row.with_counts(errors=prev.errors, notes=prev.notes, fixes=prev.fixes)
+            self.rows[info.id] = row
+        self.refill()
+
+    def visible_rows(self) -> list[ArticleRow]:
+        rows = sort_rows(list(self.rows.values()), self.sort_column, self.sort_reverse)
+        return filter_rows(rows, self.query_text) if self.query_text else rows
+
+    def refill(self) -> None:
+        table = self.table
+        selected = self.selected_id()
+        table.clear()
+        rows = self.visible_rows()
+        for row in rows:
+            table.add_row(*(Text(c) for c in row.cells()), key=row.id)
+        if selected is not None and selected in {r.id for r in rows}:
+            table.move_cursor(row=table.get_row_index(selected))
+        self.set_class(not self.rows, "-empty")
+        self._status(len(rows))
+
+    def _status(self, shown: int) -> None:
+        arrow = "↓" if self.sort_reverse else "↑"
+        heading = dict(COLUMNS)[self.sort_column]
+        msg = f"{shown} of {len(self.rows)} articles · sorted by {heading} {arrow}"
+        if self.query_text:
+            msg += f" · filter: {self.query_text}"
+        if self.app.removed:
+            msg += f" · u undoes the delete of {self.app.removed[-1].info.title!r}"
+        self.query_one("#library-status", Static).update(Text(msg))
+
+    def selected_id(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+
+    # ------------------------------------------------------------------ counts
+    @work(thread=True, exit_on_error=False, exclusive=True, group="counts")
+    def count_all(self) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        lib = self.library
+        service = self.app.analysis
+        for row in sorted(self.rows.values(), key=lambda r: r.words):
+            if worker.is_cancelled:
+                return
+            if row.errors is not None:
+                continue
+            try:
+                records = lib.record_counts(row.id)
+                self.post_message(self.Counted(row.id, {"notes": records.get("annotations", 0), "fixes": records.get("corrections", 0)}))
+                info = lib.get_info(row.id)
+                analysis = service.cached(info.sha256)
+                if analysis is None:
+                    analysis = service.run(lib.get_text(row.id), info.sha256, service.context(row.id),
+                                           cancelled=lambda: worker.is_cancelled)
+                if analysis is not None:
+                    self.post_message(self.Counted(row.id, {"errors": len(analysis.findings)}))
+            except Exception as exc:  # one unreadable article must not stop the others
+                self.log.error(f"counting {row.id}: {exc!r}")
+                continue
+
+    def on_library_screen_counted(self, message: Counted) -> None:
+        row = self.rows.get(message.article_id)
+        if row is None:
+            return
+        row = self.rows[message.article_id] = row.with_counts(**message.counts)
+        cells = dict(zip((k for k, _ in COLUMNS), row.cells()))
+        try:
+            for key in message.counts:
+                self.table.update_cell(row.id, key, Text(cells[key]))
+        except Exception:  # row filtered out of the table right now
+            pass
+
+    # ------------------------------------------------------------------ actions
+    def action_open(self) -> None:
+        article_id = self.selected_id()
+        if article_id:
+            self.app.push_screen(self._reading(article_id), self._returned)
+
+    def on_screen_suspend(self) -> None:
+        # the reading view needs the CPU more than the counts do; they resume on return
+        self.workers.cancel_group(self, "counts")
+
+    def on_screen_resume(self) -> None:
+        if self.rows and any(r.errors is None for r in self.rows.values()):
+            # a moment after the paint: loading the analyzer's word lists holds the GIL
+            self.set_timer(COUNT_DELAY_S, self.count_all)
+
+    def _reading(self, article_id: str, offset: int | None = None):
+        from reader.ui.screens.reading import ReadingScreen
+
+        return ReadingScreen(article_id, offset=offset)
+
+    def _returned(self, _result=None) -> None:
+        self.reload()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = key, False
+        self.refill()
+
+    def action_first(self) -> None:
+        self.table.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.table.move_cursor(row=max(0, self.table.row_count - 1))
+
+    def action_sort(self) -> None:
+        keys = [k for k, _ in COLUMNS]
+        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        self.sort_reverse = False
+        self.refill()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.refill()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.remove_class("-shown")
+        self.query_text = ""
+        self.refill()
+        self.table.focus()
+
+    def action_delete(self) -> None:
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        from reader.ui.dialogs.confirm import ConfirmDialog
+
+        row = self.rows[article_id]
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                removed = self.library.remove_article(article_id)
+                self.app.removed.append(removed)
+                self.reload()
+                self.notify(f"deleted {row.title!r} — press u to undo", timeout=4)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {row.title!r} from the library?",
+                          "Its annotations and corrections stay on disk; u undoes this until you quit."),
+            done,
+        )
+
+    def action_undo(self) -> None:
+        if not self.app.removed:
+            self.notify("nothing to undo", timeout=2)
+            return
+        removed = self.app.removed.pop()
+        self.library.restore_article(removed)
+        self.reload()
+        self.count_all()
+        self.table.move_cursor(row=self.table.get_row_index(removed.info.id)) if removed.info.id in {r.id for r in self.visible_rows()} else None
+        self.notify(f"restored {removed.info.title!r}", timeout=3)
+
+    def action_add(self) -> None:
+        from reader.ui.dialogs.add_files import AddFilesDialog
+
+        def done(added: int | None) -> None:
+            if added:
+                self.reload()
+                self.call_after_refresh(self.count_all)
+
+        self.app.push_screen(AddFilesDialog(), done)
+
+    def action_fulltext(self) -> None:
+        from reader.ui.screens.search import SearchScreen
+
+        def done(hit) -> None:
+            if hit:
+                article_id, offset = hit
+                self.app.push_screen(self._reading(article_id, offset), self._returned)
+
+        self.app.push_screen(SearchScreen(), done)
