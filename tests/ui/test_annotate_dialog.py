@@ -100,8 +100,11 @@ async def test_save_with_note_tags_and_label() -> None:
 async def test_suggestion_accepted_with_right_and_buttons() -> None:
     async def check_suggestion(pilot) -> None:
         tags = pilot.app.screen.query_one("#annotate-tags", Input)
-        await wait_until(pilot, lambda: tags._suggestion == "people, harbour")
-        await pilot.press("right")  # Input accepts the suggester's completion
+        for _ in range(40):  # the suggester answers asynchronously; `right` accepts it once shown
+            await pilot.pause(0.05)
+            await pilot.press("right")
+            if tags.value == "people, harbour":
+                break
         assert tags.value == "people, harbour"
 
     result = await _run(AnnotateDialog("quay", known_tags=["harbour"]),

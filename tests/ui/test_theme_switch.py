@@ -47,7 +47,12 @@ class ThemedApp(App):
         super().__init__()
         self.requested, self.remembered = requested, remembered
         self.chosen: list[str] = []
+        self.notified: list[str] = []
         self.catalog = register_all(self)
+
+    def notify(self, message, *args, **kwargs) -> None:
+        self.notified.append(str(message))
+        super().notify(message, *args, **kwargs)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults_for(self)
@@ -171,7 +176,7 @@ def test_broken_user_theme_is_skipped_with_a_notice_and_default_used(tmp_path: P
             assert app.theme == DEFAULT_THEME
             assert "broken" not in app.available_themes
             assert "mine" in app.available_themes
-            messages = [n.message for n in app._notifications]
+            messages = app.notified
             assert any("broken.toml" in m and "colors.background" in m for m in messages)
             assert any("'broken'" in m and "--theme" in m for m in messages)
             assert any("'also-gone'" in m for m in messages)
