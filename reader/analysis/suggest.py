@@ -33,6 +33,9 @@ FREQ_WEIGHT = 0.3
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
+#: Longest token that gets suggestions; longer ones are not words anyone mistyped.
+MAX_WORD_LEN = 40
+
 
 _ROW_OFFSETS = (0.0, 0.25, 0.75)  # how far each QWERTY row is shifted right
 
@@ -124,7 +127,13 @@ class SuggestionIndex:
         return cls(vocab, [round(z, 2) for z in zs], keys, ids)
 
     def candidates(self, word: str, max_dist: int = 2) -> list[tuple[str, int]]:
-        """Well-known words within Damerau distance ``max_dist`` of lower-case ``word``."""
+        """Well-known words within Damerau distance ``max_dist`` of lower-case ``word``.
+
+        No word of the vocabulary is anywhere near as long as :data:`MAX_WORD_LEN`, and the
+        deletes of a word grow with the square of its length, so a huge token (a minified
+        blob, a line of one letter) gets no candidates instead of stalling the analysis."""
+        if len(word) > MAX_WORD_LEN:
+            return []
         keys, ids, vocab = self.keys, self.ids, self.vocab
         n = len(keys)
         seen: set[int] = set()

@@ -133,7 +133,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"{path}: not a readable JSON file ({exc.__class__.__name__})") from None
     lib = open_library(args)
     forced = lib.resolve_id(args.article) if args.article else None

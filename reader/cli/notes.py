@@ -39,6 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_notes)
 
 
+def _clean_arg(value):
+    """Command-line text as valid Unicode: bytes that were not UTF-8 arrive as lone
+    surrogates (surrogateescape) and would otherwise be stored and exported as such."""
+    if value is None:
+        return None
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def cmd_note(args: argparse.Namespace) -> int:
     from reader.annotating import locate_quote, new_annotation
     from reader.store import now_iso
@@ -46,9 +54,11 @@ def cmd_note(args: argparse.Namespace) -> int:
     lib = open_library(args)
     article_id = lib.resolve_id(args.id)
     text = lib.get_text(article_id)
-    start, end = locate_quote(text, args.quote, args.nth, lib.corrections(article_id))
+    quote = _clean_arg(args.quote)
+    start, end = locate_quote(text, quote, args.nth, lib.corrections(article_id))
     ann = new_annotation(
-        article_id, text, start, end, note=args.note, tags=args.tag, label=args.label, now=now_iso()
+        article_id, text, start, end, note=_clean_arg(args.note), tags=[_clean_arg(t) for t in args.tag or ()],
+        label=_clean_arg(args.label), now=now_iso(),
     )
     from reader.editing import Editor
 

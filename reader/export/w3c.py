@@ -113,6 +113,11 @@ def _local_id(raw: Any, prefix: str) -> str:
     return hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a JSON list (anything else in a hand-edited file is ignored)."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
 def _items(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
         return [x for x in data if isinstance(x, dict)]
@@ -123,9 +128,9 @@ def _items(data: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     page = data.get("first")
     while isinstance(page, dict):
-        items += [x for x in page.get("items", []) if isinstance(x, dict)]
+        items += _dicts(page.get("items"))
         page = page.get("next") if isinstance(page.get("next"), dict) else None
-    items += [x for x in data.get("items", []) if isinstance(x, dict)]
+    items += _dicts(data.get("items"))
     return items
 
 
@@ -139,6 +144,8 @@ def _selectors(target: Any) -> tuple[str | None, dict, dict]:
     sels = target.get("selector") or []
     if isinstance(sels, dict):
         sels = [sels]
+    if not isinstance(sels, list):
+        sels = []
     quote = next((s for s in sels if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), {})
     pos = next((s for s in sels if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), {})
     return target.get("source"), quote, pos
@@ -149,7 +156,9 @@ def _place(text: str, quote: dict, pos: dict) -> tuple[Anchor | None, bool, bool
     the quote found by its context, else an orphan with the quote kept."""
     from reader.anchors import make_anchor, resolve
 
-    exact = str(quote.get("exact", ""))
+    exact = quote.get("exact", "")
+    if not isinstance(exact, str):  # a malformed selector quotes nothing
+        exact = ""
     start, end = pos.get("start"), pos.get("end")
     ok_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
     was_orphan = bool(pos.get("orphaned"))
@@ -174,12 +183,16 @@ def read_collection(data: Any, text_of) -> list[Imported]:
     groups: dict[str | None, Imported] = {}
     for item in _items(data):
         source, quote, pos = _selectors(item.get("target"))
-        ref = source[len(ARTICLE_URN):] if isinstance(source, str) and source.startswith(ARTICLE_URN) else source
+        if not isinstance(source, str):
+            source = None
+        ref = source[len(ARTICLE_URN):] if source and source.startswith(ARTICLE_URN) else source
         group = groups.setdefault(ref, Imported(ref))
         text = text_of(ref)
         bodies = item.get("body") or []
         if isinstance(bodies, (dict, str)):
             bodies = [bodies]
+        if not isinstance(bodies, list):
+            bodies = []
         bodies = [{"value": b, "purpose": "commenting"} if isinstance(b, str) else b for b in bodies if isinstance(b, (dict, str))]
         motivation = item.get("motivation")
         last = item.get("reader:orphan")
