@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -53,23 +52,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.export import ExportOptions, build_doc, get_format, safe_stem
-    from reader.storage import atomic_write_bytes
+    from reader.export import ExportOptions, get_format
+    from reader.export.run import check_options, plan_files, render_articles, write_files
 
     fmt = get_format(args.format)
-    if args.highlights_only and fmt.name != "md":
-        raise ReaderError("--highlights-only applies to --format md")
-    if args.appendix and fmt.name != "md":
-        raise ReaderError("--appendix applies to --format md")
+    options = ExportOptions(appendix=args.appendix, highlights_only=args.highlights_only)
+    check_options(fmt, options)
     lib = open_library(args)
     if args.all == bool(args.ids):
         raise ReaderError("give article ids or --all (not both)")
     ids = [i.id for i in lib.list_articles()] if args.all else list(dict.fromkeys(lib.resolve_id(r) for r in args.ids))
     if not ids:
         raise ReaderError("the library has no articles to export")
-    options = ExportOptions(appendix=args.appendix, highlights_only=args.highlights_only)
-    rendered = [(build_doc(lib, i), None) for i in ids]
-    outputs = [(doc, fmt.render(doc, options)) for doc, _ in rendered]
+    outputs = render_articles(lib, ids, fmt, options)
 
     if args.output == "-":
         if len(fmt.suffixes) > 1:
@@ -83,43 +78,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
 
     out_dir = Path(args.output)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir} is not a folder")
-    plan: list[tuple[Path, str]] = []
-    if fmt.combined and len(outputs) > 1:
-        plan.append((out_dir / f"articles{fmt.suffixes[0]}", "".join(c for _, f in outputs for c in f.values())))
-    else:
-        used: set[str] = set()
-        for doc, files in outputs:
-            stem = safe_stem(doc.title, doc.article.id)
-            if stem.casefold() in used:
-                stem = f"{stem}-{doc.article.id}"
-            used.add(stem.casefold())
-            for suffix, content in files.items():
-                plan.append((out_dir / f"{stem}{suffix}", content))
-    existing = [p for p, _ in plan if p.exists()]
-    if existing and not args.force:
-        names = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
-        raise ReaderError(f"not overwriting {names} (pass --force to replace)")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create {out_dir}: {exc.strerror}") from None
-    mode = _file_mode()
-    for path, content in plan:
-        atomic_write_bytes(path, content.encode("utf-8", "surrogatepass"))
-        try:
-            os.chmod(path, mode)  # temp files are private; an export is an ordinary file
-        except OSError:
-            pass
+    for path in write_files(plan_files(fmt, outputs, out_dir), out_dir, force=args.force):
         print(path)
     return 0
-
-
-def _file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 Every format's ``render(doc, options)`` returns ``{suffix: text}`` (brat writes two files).
 Output is deterministic: records in a stable order and no timestamps beyond the records'
 own, so two exports of the same library compare equal. Writing files (names, atomicity,
-refusing to overwrite) is the CLI's job (:mod:`reader.cli.export`).
+refusing to overwrite) is :mod:`reader.export.run`'s job, shared by the CLI and the app.
 """
 
 from __future__ import annotations
