@@ -31,10 +31,10 @@ _BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)$")
 _AFTER_MONTH = re.compile(r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*%))?(?:,?\s+\d{4}\b)?")
 _AFTER_WEEKDAY = re.compile(rf"(?:,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(MONTHS)})(?:,?\s+\d{{4}}\b)?|\s+{_DAY_PARTS}\b)?")
 
-#: Numeric dates and years: "2024-03-12", "12/03/2024", "1991", "the 1990s".
+#: Numeric dates and years: "2024-03-12", "12/03/2024", "12.03.2024", "1991", "the 1990s".
 NUMERIC = re.compile(  # opens with \d so the regex engine can skip ahead fast
     r"\d(?<![\w.,/-]\d)"
-    r"(?:\d{3}-\d{2}-\d{2}|\d?/\d{1,2}/\d{2,4}|(?:(?<=1)[6-9]|(?<=2)0)\d\d(?:s\b)?)"
+    r"(?:\d{3}-\d{2}-\d{2}|\d?/\d{1,2}/\d{2,4}|\d?\.\d{1,2}\.(?:1[6-9]|20)\d\d|(?:(?<=1)[6-9]|(?<=2)0)\d\d(?:s\b)?)"
     r"(?![\w%/-]|[.,]\d)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,3}$")

@@ -118,6 +118,29 @@ class _Doc:
         self._newlines: list[int] | None = None
         self.skip_cache: dict[str, bool] = {}
         self.verdicts: dict[tuple, tuple[int, int, str, bool] | None] = {}
+        self._name_buckets: dict[tuple[str, int], list[str]] | None = None
+
+    def near_name(self, w: str) -> bool:
+        """Is the unknown word ``w`` one edit (two from eight letters) from a rare word
+        the text writes capitalised mid-sentence? Then a sentence-initial "Chepkocch"
+        is the name "Chepkoech" misspelt, not an ordinary word: the variant check needs
+        it as an entity. Called only once all runs are read (``mid_caps`` is complete)."""
+        if len(w) < 5 or not w.isalpha() or not w[1:].islower() or self.lexicon.zipf(w) > 0:
+            return False
+        if self._name_buckets is None:
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for m in self.mid_caps:
+                if len(m) >= 5 and m.isalpha() and self.lexicon.zipf(m) < COMMON:
+                    buckets.setdefault((m[0], len(m)), []).append(m)
+            self._name_buckets = buckets
+        from rapidfuzz.distance import OSA
+
+        limit = 2 if len(w) >= 8 else 1
+        for n in (len(w) - 1, len(w), len(w) + 1):
+            for m in self._name_buckets.get((w[0], n), ()):
+                if m != w and OSA.distance(w, m, score_cutoff=limit) <= limit:
+                    return True
+        return False
 
     # -- context -------------------------------------------------------------------
 
@@ -382,12 +405,72 @@ def _find_entities(
                 continue
         _classify_run(doc, toks, starts, headline, cands, dates)
     _harmonise(cands, text, doc.gaz)
+    cands = _join_and(cands, text, doc.gaz)
     ents = [Entity(c.start, c.end, text[c.start : c.end], c.label) for c in cands]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in dates]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in numeric_dates(text)]
+    if vocabulary is None and len(text) <= LOWER_CITIES_MAX_CHARS:
+        vocabulary = set(_LOWER_WORD.findall(text))
     if lowercase_places:
         ents += _lowercase_places(text, doc.gaz, vocabulary)
+    if vocabulary:
+        ents += _lowercase_names(text, cands, vocabulary, doc)
     return _non_overlapping(ents)
+
+
+_AND = frozenset({" and ", " & "})
+
+
+_WORD_AND_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+)(?: and | & )$")
+
+
+def _join_and(cands: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """One organisation across a lower-case "and": "Justice and Development Party",
+    "Ministry of Agriculture and Rural Development", "Van Dijk and Sons". Two names
+    joined by "and" are one when the second ends in an organisation word and the first
+    is no complete name of its own (no organisation or place word at its end, no known
+    place, no person), or when the first is "<organisation word> of ..." and the second
+    opens with no given name."""
+    out: list[_Candidate] = []
+    for c in cands:
+        a = out[-1] if out else None
+        if a is not None and text[a.end:c.start] in _AND and DATE not in (a.label, c.label):
+            ends_org = c.words[-1] in ORG_HEADS
+            first_open = (
+                a.words[-1] not in ORG_HEADS
+                and a.words[-1] not in PLACE_HEADS
+                and not (a.label == PERSON and a.strong)
+                and not gaz.is_strong_place(" ".join(a.words))
+            )
+            of_org = a.words[0] in ORG_HEADS and "of" in a.words and not gaz.is_strong_first_name(c.words[0])
+            if (ends_org and first_open) or of_org:
+                out[-1] = _Candidate(a.spans + c.spans, ORG, True)
+                continue
+        if c.words[-1] in ORG_HEADS and len(c.words) > 1 and (a is None or a.end < c.start - 5):
+            # "The Authenticity and Modernity Party": the first word was no name alone
+            m = _WORD_AND_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if m and m.group(1) not in DATE_WORDS and not gaz.is_strong_first_name(m.group(1)):
+                c = _Candidate([(m.start(1), m.end(1), m.group(1)), *c.spans], ORG, True)
+        out.append(c)
+    for k, c in enumerate(out):
+        # "Ministry of Trade and Industry": common words after the "and" made no run
+        if c.label != ORG or c.words[0] not in ORG_HEADS or "of" not in c.words:
+            continue
+        m = _AND_WORDS_AFTER.match(text, c.end)
+        if not m or (k + 1 < len(out) and out[k + 1].start < m.end()):
+            continue
+        words = m.group(1).split(" ")
+        if any(w in DATE_WORDS or gaz.is_strong_first_name(w) for w in words):
+            continue
+        spans, pos = list(c.spans), m.start(1)
+        for w in words:
+            spans.append((pos, pos + len(w), w))
+            pos += len(w) + 1
+        out[k] = _Candidate(spans, ORG, True)
+    return out
+
+
+_AND_WORDS_AFTER = re.compile(r"(?: and | & )([A-Z][a-z-]+(?: [A-Z][a-z-]+){0,2})(?![\w-])")
 
 
 def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int) -> bool:
@@ -398,11 +481,20 @@ def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int)
     return 0 < len(gap) <= 2 and not gap.strip()
 
 
+#: Words that make "<word> of X" a place: "north of Svalbard", "the city of Fes".
+_PLACE_OF = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts suburbs "
+    "city town village province region district island islands coast capital".split()
+)
+
+
 def _prev_class(word: str, before: str) -> str:
     """What the word before a name says about it: locative, article, speech, role."""
     low = word.lower()
     if low in LOCATIVE:
         return "loc"
+    if word == "of" and before.lower() in _PLACE_OF:
+        return "loc"  # "north of Svalbard", "the outskirts of Kenitra"
     if word == "the":
         return "the-loc" if before.lower() in LOCATIVE else "the"
     if word in SPEECH_VERBS:
@@ -420,6 +512,7 @@ def _ordinary_opener(doc: _Doc, w: str, headline: bool) -> bool:
         and not doc.gaz.is_strong_place(w)
         and doc.zipf(w) >= COMMON
         and not (_is_acronym(w) and not headline)
+        and not (w.isupper() and len(w) > 1)  # "JAKARTA —": a dateline, judged in full
     )
 
 
@@ -452,8 +545,13 @@ def _classify_run(
                 dates.append(span)
                 continue
         words = tuple(w for _, _, w in seg)
-        before = doc.word_before(seg[0][0])
-        prev = _prev_class(before, doc.word_before(seg[0][0] - len(before) - 1) if before == "the" else "")
+        if starts and seg_i == 0:
+            prev = ""  # the word before is in the previous sentence ("he said. Trotzdem, ...")
+        else:
+            before = doc.word_before(seg[0][0])
+            prev = _prev_class(
+                before, doc.word_before(seg[0][0] - len(before) - 1) if before in ("the", "of") else ""
+            )
         speech = doc.word_after(seg[-1][1]) in SPEECH_VERBS
         key = (words, starts and (seg_i == 0 or headline), headline, prev, speech)
         verdict = doc.verdicts.get(key, False)
@@ -462,6 +560,13 @@ def _classify_run(
         if verdict is not None:
             i, j, label, strong = verdict
             out.append(_Candidate(seg[i:j], label, strong))
+
+
+def _role_like(doc: _Doc, w: str) -> bool:
+    """An ordinary but not very common word ("Forecaster", "Co-author"): before a given
+    name at a sentence start it is a role, not part of the name."""
+    parts = w.split("-")
+    return all(2.0 <= doc.zipf(p) for p in parts) and doc.zipf(w) < COMMON and not _is_acronym(w)
 
 
 def _judge(
@@ -488,6 +593,18 @@ def _judge(
     elif j - i == 1 and (words[i] in TITLES or words[i] in MONTH_ABBREVIATIONS):
         return None
     first = words[i]
+    if (
+        starts and not person_cue and j - i > 2
+        and gaz.is_first_name(words[i + 1])
+        and not gaz.is_first_name(first)
+        and first not in doc.mid_caps
+        and _role_like(doc, first)
+    ):
+        # "Forecaster Maria Lourdes Villanueva": an unlisted role noun opening the sentence
+        i += 1
+        first = words[i]
+        person_cue = True
+        starts = False
     if starts and not person_cue:
         # A sentence-initial capital: keep the first word only with evidence.
         z = doc.zipf(first)
@@ -498,6 +615,7 @@ def _judge(
             or (j - i > 1 and (gaz.is_strong_first_name(first) or first.lower() in PARTICLES or z < RARE))
             or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words))
             or (not headline and _is_acronym(first))
+            or (j - i == 1 and not headline and doc.near_name(first))
         )
         if not keep:
             i += 1
@@ -621,7 +739,9 @@ def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
 def _lowercase_places(text: str, gaz: Gazetteer, vocabulary: Collection[str] | None) -> list[Entity]:
     """Countries written in lower case ("germany"): still the place, misspelled."""
     names = gaz.lower_places.keys()
-    if vocabulary is not None:
+    if vocabulary is None:
+        names = gaz.lower_major.keys()  # a very long text: countries and major cities
+    else:
         names = [w for w in names if w in vocabulary]
     hits = frozenset(w for w in names if " " not in w)
     if not hits:
@@ -633,6 +753,48 @@ def _lowercase_places(text: str, gaz: Gazetteer, vocabulary: Collection[str] | N
             continue  # inside a longer word
         out.append(Entity(s, m.end(), m.group(), PLACE))
     return out
+
+
+#: A name written lower case elsewhere ("akhannouch") is the same entity when it is
+#: rarer than this in English (Zipf): frequent words ("bill", "rose") are left alone.
+LOWER_NAME_MAX_ZIPF = 2.5
+#: ... and rarer than this in another language (a common foreign word is foreign text).
+LOWER_NAME_MAX_FOREIGN_ZIPF = 3.5
+
+
+def _lowercase_names(text: str, cands: list[_Candidate], vocabulary: Collection[str], doc: _Doc) -> list[Entity]:
+    """Lower-case occurrences of rare single-word names the text also writes capitalised
+    ("Aziz Akhannouch ... asked akhannouch"): the same entity, misspelt (the ``case``
+    check points at them)."""
+    forms: dict[str, str] = {}
+    for c in cands:
+        if c.label not in (PERSON, PLACE):
+            continue
+        w = c.words[-1]
+        if len(w) >= 4 and w.isalpha() and w.istitle() and doc.zipf(w) < LOWER_NAME_MAX_ZIPF:
+            abroad = doc.lexicon.foreign_zipf(w)
+            if abroad is None or abroad[1] < LOWER_NAME_MAX_FOREIGN_ZIPF:  # not "morgens"
+                forms.setdefault(w.lower(), c.label)
+    hits = frozenset(w for w in forms if w in vocabulary)
+    if not hits:
+        return []
+    out = []
+    for m in _alternation(hits).finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue
+        out.append(Entity(s, m.end(), m.group(), forms[m.group()]))
+    return out
+
+
+#: The text's lower-case words, collected in one C-speed pass so that the lower-case
+#: name and place scans look only for the names present.
+_LOWER_WORD = re.compile(r"[a-zà-ÿ]{4,}")
+#: Up to this length (characters) every gazetteer city is recognised in lower case as a
+#: PLACE, and lower-case names seen capitalised; beyond it only countries, continents and
+#: major cities are (the ``case`` check still flags all): a scan for thousands of names
+#: would cost ~10% of the analysis.
+LOWER_CITIES_MAX_CHARS = 500_000
 
 
 @lru_cache(maxsize=64)

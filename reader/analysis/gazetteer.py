@@ -38,6 +38,7 @@ class Gazetteer:
     first_names: frozenset[str]
     common_first_names: frozenset[str]
     lower_places: dict[str, str]
+    lower_major: dict[str, str]  # the part of ``lower_places`` that is a country, continent or major city
     folded_places: dict[str, str]
     demonym_stems: dict[str, tuple[str, ...]]
     proper_words: frozenset[str]  # lower case: frequent words no dictionary lists lower-case
@@ -79,6 +80,43 @@ class Gazetteer:
         return name in self.first_names and name not in self.common_first_names
 
 
+#: Lower-case English words that are also the one-word name of a city ("a limerick").
+_LOWER_HOMOGRAPHS = frozenset("americana limerick bama chinatown hague".split())
+#: A city name at least this frequent in English (case-folded) is too often an ordinary
+#: word or a brand in lower case ("metro") to call its lower-case form a misspelt place.
+_LOWER_CITY_MAX_ZIPF = 4.0
+#: The same for a name with its accents dropped, which collides with words more often.
+_FOLDED_MAX_ZIPF = 3.0
+
+
+def _lower_places(places: dict[str, str], common: set[str]) -> dict[str, str]:
+    """Places safe to recognise in lower case: countries, continents, states and cities
+    from 100,000 inhabitants whose lower-case form is no English word ("germany",
+    "lublin", "eldoret" are places; "turkey", "nice" are not), not an ISO code. Cities
+    must also be rarer in English than :data:`_LOWER_CITY_MAX_ZIPF`."""
+    from reader.analysis.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    out = {}
+    for name, kind in places.items():
+        if kind not in ("country", "continent", "major", "city", "region"):
+            continue
+        if name in common or name.isupper() or len(name) < 4:
+            continue
+        low = name.lower()
+        if low in _LOWER_HOMOGRAPHS:
+            continue
+        if kind in ("city", "region") and (
+            not name.replace(" ", "").isalpha() or lex.zipf_lower(low) >= _LOWER_CITY_MAX_ZIPF
+        ):
+            continue
+        out[low] = name
+        folded = fold(low)
+        if folded != low and len(folded) >= 5 and lex.zipf_lower(folded) < _FOLDED_MAX_ZIPF:
+            out.setdefault(folded, name)  # "gdansk" for "Gdańsk" ("sale" is no "Salé")
+    return out
+
+
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     places: dict[str, str] = {}
@@ -95,17 +133,7 @@ def get_gazetteer() -> Gazetteer:
         firsts.add(name)
         if flag == "1":
             common_firsts.add(name)
-    # Lower-case recognition only for countries, continents and major cities whose
-    # lower-case form is no English word (so "germany" is a place, "turkey" is not), not
-    # an ISO code.
-    lower = {
-        name.lower(): name
-        for name, kind in places.items()
-        if kind in ("country", "continent", "major")
-        and name not in common
-        and not name.isupper()
-        and len(name) >= 4
-    }
+    lower = _lower_places(places, common)
     folded = {}
     for name, kind in places.items():
         if not name.isascii():
@@ -124,4 +152,5 @@ def get_gazetteer() -> Gazetteer:
         first_names=frozenset(firsts),
         common_first_names=frozenset(common_firsts),
         lower_places=lower,
+        lower_major={k: v for k, v in lower.items() if places.get(v) in ("country", "continent", "major")},
     )

@@ -47,6 +47,7 @@ ORG_HEADS = frozenset(
     Herald Journal Gazette News Broadcasting Television Radio Studios Records Pharma
     Energy Oil Petroleum Steel Airlines Insurance Capital Investments Brands Foods Group
     Partnership Forum Conference Summit Treaty Pact Accord Agreement Convention
+    Sons Brothers Associates Zonen Söhne Fils Hijos Filhos Figli Unit
     """.split()
 )
 
@@ -73,6 +74,8 @@ PLACE_PREFIXES = frozenset(
     North South East West Northern Southern Eastern Western Central Upper Lower New
     Greater Lake Mount Mt. Port Cape Fort Isle Gulf Palais Palace Saint St. San Santa
     Los Las El Sierra Costa Bad
+    North-East North-West South-East South-West Northeast Northwest Southeast Southwest
+    North-Eastern North-Western South-Eastern South-Western
     """.split()
 )
 

@@ -113,6 +113,11 @@ def _canonical_map(forms: dict[str, _Form], lexicon: Lexicon, gaz: Gazetteer) ->
                 b = near[j]
                 if d == 0 or d > _limit(a.text, b.text):
                     continue
+                accents = _accent_order(a.text, b.text)
+                if accents:  # "Wisniewski" / "Wiśniewski": one name, accents stripped
+                    if accents > 0 and (best is None or key(b) > key(best)):
+                        best = b
+                    continue
                 if known(a.text) and known(b.text):
                     continue  # two real names ("Hansen", "Hanson")
                 if key(b) > key(a) and (best is None or key(b) > key(best)):
@@ -135,6 +140,18 @@ def _canonical_map(forms: dict[str, _Form], lexicon: Lexicon, gaz: Gazetteer) ->
         if target:
             resolved[w] = target
     return resolved
+
+
+def _accent_order(a: str, b: str) -> int:
+    """1 when ``b`` is ``a`` with more diacritics ("Wisniewski" -> "Wiśniewski"), -1 the
+    other way round, 0 when they differ otherwise. Machine translation, OCR and hasty
+    typing drop diacritics but never invent the right ones, so the accented form is the
+    canonical one whichever is commoner."""
+    from reader.analysis.gazetteer import fold
+
+    if a.isascii() == b.isascii() or fold(a) != fold(b):
+        return 0
+    return 1 if a.isascii() else -1
 
 
 @lru_cache(maxsize=4)

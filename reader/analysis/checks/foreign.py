@@ -30,6 +30,22 @@ _LANG_NAMES = {"es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
                "nl": "Dutch", "pt": "Portuguese"}
 
 
+#: Elided articles and pronouns glued to the next word by an apostrophe ("d’ailleurs",
+#: "l’avenir", "dell’anno"): the word after the apostrophe is the one to judge.
+_ELISIONS = frozenset("d l j m n s t c qu dell all nell sull dall un".split())
+
+
+def foreign_entry(table: dict, low: str) -> tuple[str, float] | None:
+    """The foreign-table entry for lower-case ``low``, or for the word after an elided
+    French or Italian particle ("d’ailleurs" -> "ailleurs")."""
+    hit = table.get(low)
+    if hit is None and ("’" in low or "'" in low):
+        head, _, tail = low.replace("’", "'").partition("'")
+        if head in _ELISIONS and tail.isalpha() and len(tail) >= 3:
+            hit = table.get(tail)
+    return hit
+
+
 def _name_like(doc: Doc, i: int) -> bool:
     w = doc.tokens.words[i]
     return w[:1].isupper() and not is_sentence_start(doc.tokens, i)
@@ -49,7 +65,10 @@ def find_foreign(doc: Doc) -> list[Finding]:
         judged.add(w)
         low = w.lower()
         hit = table.get(low)
-        if hit is None or not w.isalpha() or len(w) < 3 or (w.isupper() and len(w) > 1):
+        elided = hit is None and foreign_entry(table, low)
+        if elided:
+            hit = elided
+        elif hit is None or not w.isalpha() or len(w) < 3 or (w.isupper() and len(w) > 1):
             continue
         ez = lex.zipf_lower(low)
         if hit[1] >= SEED_MIN_ZIPF and ez < SEED_MAX_EN and hit[1] - ez >= SEED_MIN_GAP:
@@ -63,9 +82,9 @@ def find_foreign(doc: Doc) -> list[Finding]:
 
     def also_foreign(j: int) -> bool:
         w = words[j]
-        hit = table.get(w.lower())
+        hit = foreign_entry(table, w.lower())
         # any language: the table keeps only each word's most likely one ("café" is pt)
-        return hit is not None and w.isalpha() and not _name_like(doc, j)
+        return hit is not None and (w.isalpha() or w.lower() not in table) and not _name_like(doc, j)
 
     def joined(j: int) -> bool:  # word j and j+1 are in one run of text
         return seps[j] in (" ", "\n", "\t")
@@ -93,7 +112,7 @@ def find_foreign(doc: Doc) -> list[Finding]:
             i > 0 and joined(i - 1) and _name_like(doc, i - 1)
         ):
             continue
-        lang = table[w.lower()][0]
+        lang = foreign_entry(table, w.lower())[0]
         lo = hi = i
         while lo > 0 and hi - lo < MAX_PHRASE - 1 and joined(lo - 1) and also_foreign(lo - 1):
             lo -= 1

@@ -4,6 +4,11 @@ drier summers") — the signature of a machine-translation loop.
 The copies may be separated by a space, a comma or a dash, never by a sentence or line
 break. Candidates come from comparing the word list with itself shifted by n (C speed);
 only those are checked word by word.
+
+Two looser forms of the same loop are caught too: a single word said twice across a comma
+("could weaken, weaken but") unless doubling it is idiomatic emphasis ("very, very"), and a
+phrase of three or more words restarted after a short tail ("a difficult place to
+measure, a difficult place").
 """
 
 from __future__ import annotations
@@ -16,6 +21,18 @@ from reader.analysis.doc import Doc
 from reader.model import Finding
 
 MAX_WORDS = 6
+#: A restarted phrase ("A B C tail, A B C"): at least this many words, after a tail of
+#: at most MAX_TAIL words that ends in a comma.
+MIN_RESTART_WORDS = 3
+MAX_TAIL = 3
+#: A separator opening with one of these glues the next word on: no copy ends there.
+_GLUE = ("-", "’", "'", "\u2010", "\u2011")
+#: Words people double on purpose, for emphasis or in speech ("very, very", "no, no").
+_EMPHATIC = frozenset(
+    "very many much more most never please again really long well come help stop wait "
+    "over yes yeah okay quick hurry slowly faster higher better bigger louder far away "
+    "now here there go run".split()
+)
 #: What may sit between the two copies, and between the words of one copy.
 _BETWEEN = re.compile(r"[ \t]*[,;—–-]?[ \t]+|[ \t]*[,;][ \t]*")
 _INSIDE = re.compile(r"[ \t]+|[ \t]*[-’'][ \t]*")
@@ -47,18 +64,90 @@ def find_repetition(doc: Doc) -> list[Finding]:
                 continue
             found.append((i, n))
             skip_to = i + 2 * n
+    spans = [(i, n, i + 2 * n - 1, i + n - 1) for i, n in found]
+    commas = _comma_positions(seps)
+    if commas:
+        spans += _doubled_across_comma(words, seps, commas)
+        spans += _restarted(words, seps, inside, commas)
     # keep the longest phrase at each place, then non-overlapping in text order
-    found.sort(key=lambda t: (t[0], -t[1]))
+    spans.sort(key=lambda t: (t[0], -t[2]))
     out: list[Finding] = []
     last_end = -1
-    for i, n in found:
-        start, end = toks.starts[i], toks.ends[i + 2 * n - 1]
+    for i, n, last, keep_to in spans:
+        start, end = toks.starts[i], toks.ends[last]
         if start < last_end or not doc.unmasked(start, end):
             continue
-        phrase = doc.text[start : toks.ends[i + n - 1]]
+        phrase = doc.text[toks.starts[i] : toks.ends[i + n - 1]]
+        fix = doc.text[start : toks.ends[keep_to]]
         out.append(doc.finding(start, end, "repetition",
-                               f"phrase repeated: “{phrase}”", (phrase,)))
+                               f"phrase repeated: “{phrase}”", (fix,)))
         last_end = end
+    return out
+
+
+def _comma_positions(seps: list[str]) -> list[int]:
+    """Indices ``k`` whose separator after word ``k`` is a plain comma (", "), found with
+    ``list.index`` (a C-speed scan) rather than a Python loop over every separator."""
+    out = []
+    find = seps.index
+    i = -1
+    try:
+        while True:
+            i = find(", ", i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+def _doubled_across_comma(words: list[str], seps: list[str], commas: list[int]) -> list[tuple[int, int, int, int]]:
+    """(i, 1, i + 1, i) for "weaken, weaken": one word, a comma, the same word."""
+    out = []
+    last = len(words) - 1
+    for i in commas:
+        if i >= last or words[i] != words[i + 1] or seps[i + 1][:1] in _GLUE:
+            continue  # not doubled: "a new buffer, buffer-local variables"
+        w = words[i]
+        if len(w) < 4 or not w.isalpha() or not w.islower() or w in _EMPHATIC or w.endswith("ly"):
+            continue
+        out.append((i, 1, i + 1, i))
+    return out
+
+
+def _restarted(words: list[str], seps: list[str], inside, commas: list[int]) -> list[tuple[int, int, int, int]]:
+    """(i, n, last word, last word to keep) for "A B C tail, A B C": the loop restarted
+    the phrase after a short tail. The tail ends in a comma (so only the words after a
+    comma are tried) and the phrase carries at least two words of four letters or more."""
+    out = []
+    n_words = len(words)
+    for c in commas:
+        k = c + 1  # the second copy would start here
+        if k + MIN_RESTART_WORDS > n_words:
+            continue
+        wk, wk1 = words[k], words[k + 1]
+        if wk not in words[max(0, k - MAX_WORDS - MAX_TAIL) : k - MIN_RESTART_WORDS]:
+            continue  # the common case, decided at C speed
+        for d in range(MIN_RESTART_WORDS + 1, MAX_WORDS + MAX_TAIL + 1):
+            i = k - d
+            if i < 0:
+                break
+            if words[i] != wk or words[i + 1] != wk1:
+                continue
+            found = False
+            for n in range(min(d - 1, MAX_WORDS), MIN_RESTART_WORDS - 1, -1):
+                if d - n > MAX_TAIL or k + n > n_words:
+                    continue
+                if words[i : i + n] != words[k : k + n]:
+                    continue
+                if sum(1 for w in words[i : i + n] if len(w) >= 4 and w.isalpha()) < 2:
+                    break
+                if not all(inside(seps[j]) for j in range(i, k + n - 1) if j != c) \
+                        or seps[k + n - 1][:1] in _GLUE:
+                    break
+                out.append((i, n, k + n - 1, c))
+                found = True
+                break
+            if found:
+                break
     return out
 
 

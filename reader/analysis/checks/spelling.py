@@ -133,13 +133,35 @@ def _derived_suffix(low: str, zipf) -> bool:
     return False
 
 
+#: A rare word that is a known word plus a regular ending ("stranding") is that word
+#: inflected, when the base is at least this common.
+INFLECTED_BASE_ZIPF = 3.5
+_INFLECTION_ENDINGS = ("ing", "ed", "er", "ers", "s", "es", "ly", "ness")
+
+
+def _inflected_known(low: str, neighbour: str, zipf) -> bool:
+    """Is rare ``low`` a regular inflection of a common word ("stranding" from "strand"),
+    rather than a slip for ``neighbour`` ("standing")? Not when the neighbour inflects the
+    same base: "occured" is "occur" + "ed" but a slip for "occurred"; nor when the base
+    ends in "e" ("makeing", "truely" keep a letter English drops)."""
+    for end in _INFLECTION_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            base = low[: -len(end)]
+            if base.endswith("e") or neighbour.startswith(base):
+                continue
+            if zipf(base) >= INFLECTED_BASE_ZIPF:
+                return True
+    return False
+
+
 def _inflection(a: str, b: str) -> bool:
     """Whether one word is the other plus a grammatical ending ("coder"/"code"), or both
     are one stem with different endings ("drafter"/"drafted")."""
     if len(a) < len(b):
         a, b = b, a
     if a.startswith(b) and a[len(b):] in _ENDINGS:
-        return True
+        # "acces"/"access": a dropped double letter, not an ending
+        return not (len(a) == len(b) + 1 and a[-1] == a[-2])
     for ea in _LONG_ENDINGS:
         if a.endswith(ea):
             stem = a[: -len(ea)]
@@ -232,7 +254,7 @@ class SpellingJudge:
         if abroad and abroad[1] >= FOREIGN_WORD_ZIPF and abroad[1] - z >= 2.0:
             return None  # a real word of another language ("carne"): the foreign check's
         nb = self.typo_neighbour(low, z)
-        if nb is None:
+        if nb is None or _inflected_known(low, nb, zipf):
             return None
         ranked = sugg.ranked(word)
         if nb not in ranked:
