@@ -66,7 +66,7 @@ def load_file(path: Path) -> list[LoadedDoc]:
     decoded = read_text_file(path)
     if not decoded.text:
         raise InputError(f"{path}: the file is empty")
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():
         raise InputError(f"{path}: the file holds only whitespace")
     meta: dict[str, Any] = {"encoding": decoded.encoding}
     if path.suffix.lower() in (".md", ".markdown"):

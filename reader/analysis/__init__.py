@@ -10,7 +10,9 @@ paragraph-aligned chunks and need nothing but the text, so for a very long input
 may run half of the chunks in a forked worker while this process finds entities and
 variants (:mod:`reader.analysis.parallel`). The results are then combined: findings on
 names are left to the name checks, and a span gets one finding, the most specific kind
-winning (:data:`PRIORITY`).
+winning (:data:`PRIORITY`). For ``reader check`` on long inputs,
+:mod:`reader.analysis.streaming` gives the same results chunk by chunk, so memory follows a
+chunk rather than the whole input.
 """
 
 from __future__ import annotations
@@ -61,16 +63,12 @@ def analyze_many(
     single-threaded callers such as the CLI; the result is identical either way).
     """
     from reader.analysis.entities import find_entities
-    from reader.analysis.lexicon import get_lexicon
     from reader.analysis.parallel import run_split
-    from reader.analysis.suggest import Suggester
     from reader.analysis.variants import find_variants
 
     ctx = context or AnalysisContext()
     texts = list(texts)
-    lexicon = get_lexicon()
-    suggester = Suggester(lexicon, known_names=ctx.known_names, preferred=ctx.preferred)
-    silenced = frozenset(w.casefold().replace("’", "'") for w in (*ctx.dictionary, *ctx.ignored))
+    lexicon, suggester, silenced = tools(ctx)
 
     def checks(jobs, shared):
         return check_chunks(texts, jobs, lexicon, suggester, silenced, shared)
@@ -86,22 +84,37 @@ def analyze_many(
 
     out = []
     for t, text in enumerate(texts):
-        found = _drop_on_names(per_text.get(t, []), entities[t])
-        found.extend(f for f in variants[t] if text[f.start:f.end] == f.text)
-        found = _resolve(found, silenced, ctx.kinds)
+        found = combine(text, per_text.get(t, []), entities[t], variants[t], silenced, ctx.kinds)
         out.append(Analysis(findings=tuple(found), entities=tuple(entities[t])))
     return out
 
 
+def combine(text: str, found: list[Finding], entities: Sequence[Entity],
+            variants: Sequence[Finding], silenced: frozenset[str], kinds) -> list[Finding]:
+    """The final findings of ``text`` (or of a stretch of it: :mod:`reader.analysis.streaming`
+    passes one chunk's findings, entities and variants at a time): check findings on names
+    dropped, variant findings added, overlaps resolved, sorted."""
+    found = _drop_on_names(found, entities)
+    found.extend(f for f in variants if text[f.start:f.end] == f.text)
+    return _resolve(found, silenced, kinds)
+
+
+def tools(ctx: AnalysisContext):
+    """``(lexicon, suggester, silenced words)`` for an analysis under ``ctx``."""
+    from reader.analysis.lexicon import get_lexicon
+    from reader.analysis.suggest import Suggester
+
+    lexicon = get_lexicon()
+    suggester = Suggester(lexicon, known_names=ctx.known_names, preferred=ctx.preferred)
+    silenced = frozenset(w.casefold().replace("’", "'") for w in (*ctx.dictionary, *ctx.ignored))
+    return lexicon, suggester, silenced
+
+
 def chunk_jobs(texts: Sequence[str]) -> list[tuple[int, int, int]]:
     """(text index, start, end) of every chunk of every text."""
-    from reader.analysis.doc import chunks
+    from reader.analysis.doc import chunk_bounds
 
-    jobs = []
-    for t, text in enumerate(texts):
-        for base, piece in chunks(text):
-            jobs.append((t, base, base + len(piece)))
-    return jobs
+    return [(t, start, end) for t, text in enumerate(texts) for start, end in chunk_bounds(text)]
 
 
 def check_chunks(

@@ -85,9 +85,16 @@ class Doc:
         return bool(self.silenced) and word.casefold().replace("’", "'") in self.silenced
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """(offset, chunk) pieces of ``text``, cut at paragraph breaks (else line breaks,
-    else spaces) so no check ever straddles two chunks."""
+    else spaces) so no check ever straddles two chunks. ``size`` defaults to
+    :data:`CHUNK_CHARS` as it is at call time (tests shrink it)."""
+    return [(start, text[start:end]) for start, end in chunk_bounds(text, size)]
+
+
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every piece :func:`chunks` would cut, without copying text."""
+    size = size or CHUNK_CHARS
     out = []
     pos, n = 0, len(text)
     while n - pos > size:
@@ -99,7 +106,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
                 break
         if cut <= pos:
             cut = pos + size
-        out.append((pos, text[pos:cut]))
+        out.append((pos, cut))
         pos = cut
-    out.append((pos, text[pos:]))
+    out.append((pos, n))
     return out

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from bisect import bisect_right
 from pathlib import Path
 
 from reader.errors import InputError, ReaderError
@@ -102,7 +101,7 @@ def _context(lib, kinds):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.analysis import analyze_many
+    from reader.analysis.streaming import StreamedAnalysis
 
     kinds = _parse_kinds(args.kinds)
     inputs, lib = _load_inputs(args)
@@ -111,46 +110,112 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if lib is not None:
             lib.close()
-    results = analyze_many([text for _, _, text in inputs], context, parallel=True)
-    total = sum(len(r.findings) for r in results)
-    if args.format == "json":
-        doc = {
-            "articles": [
-                {
-                    "path": path,
-                    "title": title,
-                    "findings": [f.to_json() for f in res.findings],
-                    "entities": [e.to_json() for e in res.entities],
-                }
-                for (path, title, _), res in zip(inputs, results)
-            ]
-        }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False))
-        sys.stdout.write("\n")
-    else:
-        lines = []
-        for (path, _, text), res in zip(inputs, results):
-            line_starts = _line_starts(text) if res.findings else []
-            for f in res.findings:
-                line = bisect_right(line_starts, f.start)
-                col = f.start - line_starts[line - 1] + 1
-                fix = f.suggestions[0] if f.suggestions else "?"
-                lines.append(
-                    f"{path}:{line}:{col}: {f.kind}: {_one_line(f.text)} -> {_one_line(fix)}"
-                )
-        if lines:
-            sys.stdout.write("\n".join(lines) + "\n")
-    sys.stdout.flush()
+    texts = [text for _, _, text in inputs]
+    out = sys.stdout
+    with _progress(sum(map(len, texts))) as progress, \
+            StreamedAnalysis(texts, context, parallel=True, progress=progress) as run:
+        write = _write_json if args.format == "json" else _write_text
+        total = write(out, inputs, run)
+    out.flush()
     return 1 if total else 0
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
+def _write_json(out, inputs, run) -> int:
+    """The JSON document, written piece by piece as the findings arrive; byte for byte
+    what ``json.dumps`` of the whole document would give. Returns the finding count."""
+    total = 0
+    out.write('{"articles": [')
+    for t, (path, title, _) in enumerate(inputs):
+        out.write(", " if t else "")
+        out.write(f'{{"path": {_dumps(path)}, "title": {_dumps(title)}, "findings": [')
+        total += _write_items(out, run.findings(t))
+        out.write('], "entities": [')
+        _write_items(out, run.entities(t))
+        out.write("]}")
+    out.write("]}\n")
+    return total
+
+
+def _write_items(out, batches) -> int:
+    """Write the JSON objects of every batch, comma-separated; returns how many."""
+    count = 0
+    for batch in batches:
+        if not batch:
+            continue
+        if count:
+            out.write(", ")
+        out.write(_dumps([item.to_json() for item in batch])[1:-1])
+        count += len(batch)
+    return count
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_text(out, inputs, run) -> int:
+    """One ``path:line:col: kind: text -> fix`` line per finding, as they arrive."""
+    total = 0
+    for t, (path, _, text) in enumerate(inputs):
+        line, counted_to = 1, 0
+        for batch in run.findings(t):
+            lines = []
+            for f in batch:
+                line += text.count("\n", counted_to, f.start)
+                counted_to = f.start
+                col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+                fix = f.suggestions[0] if f.suggestions else "?"
+                lines.append(f"{path}:{line}:{col}: {f.kind}: {_one_line(f.text)} -> {_one_line(fix)}\n")
+            out.write("".join(lines))
+            total += len(batch)
+    return total
+
+
+#: Inputs at least this long (characters, all together) show a progress bar.
+PROGRESS_MIN_CHARS = 2_000_000
+
+
+class _progress:
+    """A rich progress bar on stderr for long inputs, only when stderr is a terminal
+    (never on stdout, which may be the JSON document). Used as a context manager that
+    gives the ``progress(stage, chars)`` callback, or ``None`` when there is no bar."""
+
+    STAGES = {"names": "finding names", "checks": "checking"}
+
+    def __init__(self, total_chars: int) -> None:
+        self.total = 2 * total_chars  # the names pass, then the checks
+        self.bar = None
+        self.task = None
+        if total_chars >= PROGRESS_MIN_CHARS and _stderr_is_terminal():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, \
+                TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description:<14}"), BarColumn(),
+                                TaskProgressColumn(), TimeRemainingColumn(),
+                                console=Console(file=sys.stderr), transient=True)
+
+    def __enter__(self):
+        return None if self.bar is None else self.advance
+
+    def advance(self, stage: str, chars: int) -> None:
+        if self.task is None:
+            # Started on the first report, which comes after the analysis has forked its
+            # worker: the bar's refresh thread never exists in a forked process.
+            self.bar.start()
+            self.task = self.bar.add_task(self.STAGES["names"], total=self.total)
+        self.bar.update(self.task, advance=chars, description=self.STAGES.get(stage, stage))
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _one_line(s: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 import json
 import sys
 
@@ -66,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from reader.importing import collect, importable_suffixes, load
 
@@ -80,19 +81,22 @@ def cmd_add(args: argparse.Namespace) -> int:
     added = updated = duplicates = 0
     lines: list[str] = []
     with Progress(
+        SpinnerColumn(),
         TextColumn("importing"),
         BarColumn(),
         MofNCompleteColumn(),
+        TimeElapsedColumn(),
         TextColumn("{task.description}"),
         console=console,
         transient=True,
-        disable=len(items) < 5 or not console.is_terminal,
+        disable=not console.is_terminal or (len(items) < 5 and not _has_big_file(items)),
     ) as progress:
         task = progress.add_task("", total=len(items))
         for item in items:
-            progress.update(task, description=str(item)[-50:])
+            progress.update(task, description=f"{str(item)[-40:]} (reading)")
             try:
                 docs = load(item)
+                progress.update(task, description=f"{str(item)[-40:]} (storing)")
                 for doc in docs:
                     if doc.warning:
                         warn(doc.warning)
@@ -114,6 +118,14 @@ def cmd_add(args: argparse.Namespace) -> int:
         summary += f", {failures} failed"
     print(summary, file=sys.stderr)
     return 2 if failures and not (added or updated or duplicates) else (1 if failures else 0)
+
+
+def _has_big_file(items) -> bool:
+    """Whether any local file is big enough (2 MB) that importing it takes a noticeable time."""
+    for item in items:
+        if isinstance(item, Path) and item.is_file() and item.stat().st_size >= 2_000_000:
+            return True
+    return False
 
 
 def _reanchor(lib, article_id: str, old_text: str) -> None:

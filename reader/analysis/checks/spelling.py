@@ -195,6 +195,8 @@ class SpellingJudge:
             return self.cache[word]
         except KeyError:
             v = self.cache[word] = self._judge(word)
+            if v:  # record it here too, so the verdict never depends on what came first
+                self.flagged.add(word)
             return v
 
     def _judge(self, word: str):
