@@ -41,6 +41,15 @@ class ReaderApp(App[int]):
         self.analysis = AnalysisService(library, analyzer)
         self.analysis.start()  # the default analyzer's process must start before the app runs
         self.removed: list = []  # RemovedArticle stack for undo, newest last
+        from reader.editing import Editor
+        from reader.review import LibraryMemory
+
+        #: One command path (with the persisted undo/redo history) for every screen.
+        self.editor = Editor(library)
+        #: What the library's corrections teach analysis, cached across screens.
+        self.memory = LibraryMemory(library)
+        #: Counts a reading view leaves for the library table (article id -> columns).
+        self.known_counts: dict[str, dict[str, int]] = {}
         self._theme_name = theme_name
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -70,8 +79,9 @@ class ReaderApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def open_article(self, article_id: str, offset: int | None = None) -> None:
-        """Open the reading view (at ``offset``, else the saved position)."""
+    def open_article(self, article_id: str, offset: int | None = None, end: int | None = None) -> None:
+        """Open the reading view at original-text ``offset`` (the span up to ``end``
+        highlighted), else at the saved position."""
         from reader.ui.screens.reading import ReadingScreen
 
-        self.push_screen(ReadingScreen(article_id, offset=offset))
+        self.push_screen(ReadingScreen(article_id, offset=offset, end=end))

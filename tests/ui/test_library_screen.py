@@ -114,3 +114,55 @@ async def test_full_text_search_jumps_into_the_article(app) -> None:
         assert isinstance(reading, ReadingScreen)
         hit = search.hits[0]
         assert reading.view.is_offset_visible(hit.offset)
+
+
+@sync
+async def test_counts_show_fixes_and_remaining_errors_after_reading(app) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        harbour = article_id(app.library, "Harbour")
+        await wait_until(pilot, lambda: screen.rows[harbour].errors is not None)
+        screen.table.move_cursor(row=screen.table.get_row_index(harbour))
+        await pilot.press("enter")
+        reading = app.screen
+        await wait_until(pilot, lambda: reading.review is not None)
+        await pilot.press("z", "1")  # ministr -> minister
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+        assert (screen.rows[harbour].errors, screen.rows[harbour].fixes) == (2, 1)
+        assert str(screen.table.get_cell(harbour, "errors")) == "2"
+        assert str(screen.table.get_cell(harbour, "fixes")) == "1"
+        screen.rows[harbour] = screen.rows[harbour].with_counts(errors=None)  # recounted from the store
+        screen.count_all()
+        await wait_until(pilot, lambda: screen.rows[harbour].errors is not None)
+        assert (screen.rows[harbour].errors, screen.rows[harbour].fixes) == (2, 1)
+
+
+@sync
+async def test_annotations_screen_jumps_into_the_corrected_text(app) -> None:
+    from reader.anchors import make_anchor
+    from reader.editing import Editor
+    from reader.model import Annotation
+
+    lib = app.library
+    harbour = article_id(lib, "Harbour")
+    text = lib.get_text(harbour)
+    start = text.index("Brenna Kask")
+    Editor(lib).correct(harbour, text.index("ministr"), text.index("ministr") + 7, "minister of fish")
+    note = Annotation(id="n1", article_id=harbour, anchor=make_anchor(text, start, start + 11), note="who?",
+                      tags=("people",), created="2026-01-01T00:00:00+00:00", updated="2026-01-01T00:00:00+00:00")
+    lib.put_annotation(note)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        await wait_until(pilot, lambda: reading.review is not None)
+        span = reading.view.document.layer("current").spans[0]
+        assert reading.view.document.text[span.start:span.end] == "Brenna Kask"  # mapped past the fix
+        assert reading.view.is_offset_visible(span.start)

@@ -105,8 +105,12 @@ async def test_side_panel_lists_and_jumps(app) -> None:
         prompts = [str(panel_list.get_option_at_index(i).prompt) for i in range(panel_list.option_count)]
         assert any("Brenna Kask" in p and "~ Kask" in p for p in prompts)  # grouped with its variant
         assert prompts[0].strip().startswith("Suspected errors (3)")
-        await pilot.press("down", "enter")  # the first error
-        assert screen.view.has_focus
+        await pilot.press("down", "enter")  # the first error: the suggestion menu opens on it
+        from reader.ui.dialogs.suggestions import SuggestionMenu
+
+        assert isinstance(app.screen, SuggestionMenu)
+        await pilot.press("escape")
+        assert app.screen is screen and panel_list.has_focus  # the next row is one key away
         span = current(screen)
         assert screen.view.document.text[span.start:span.end] == "ministr"
         assert screen.view.is_offset_visible(span.start)

@@ -43,6 +43,9 @@ class LibraryScreen(Screen):
         Binding("d", "delete", "Delete", id="delete", tooltip="Remove the selected article (u undoes)"),
         Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article"),
         Binding("F", "fulltext", "Search all", id="search-all", key_display="F", tooltip="Fuzzy full-text search across the library"),
+        Binding("A", "annotations", "Annotations", id="annotations", key_display="A",
+                tooltip="Every annotation in the library: filter by tag, search, enter opens it"),
+        Binding("x", "export", "Export", id="export-article", show=False, tooltip="Export the selected article"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
         Binding("g", "first", "First article", id="first", show=False),
         Binding("G", "last", "Last article", id="last", show=False),
@@ -141,8 +144,11 @@ class LibraryScreen(Screen):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
+        from reader.review import LibraryMemory
+        from reader.ui.screens.reading_corrections import remaining_counts
+
         lib = self.library
-        service = self.app.analysis
+        memory = LibraryMemory(lib)  # this thread's own cache of what corrections teach
         for row in sorted(self.rows.values(), key=lambda r: r.words):
             if worker.is_cancelled:
                 return
@@ -151,13 +157,10 @@ class LibraryScreen(Screen):
             try:
                 records = lib.record_counts(row.id)
                 self.post_message(self.Counted(row.id, {"notes": records.get("annotations", 0), "fixes": records.get("corrections", 0)}))
-                info = lib.get_info(row.id)
-                analysis = service.cached(info.sha256)
-                if analysis is None:
-                    analysis = service.run(lib.get_text(row.id), info.sha256, service.context(row.id),
-                                           cancelled=lambda: worker.is_cancelled)
-                if analysis is not None:
-                    self.post_message(self.Counted(row.id, {"errors": len(analysis.findings)}))
+                # open suspected errors of the corrected text (what the reading view shows)
+                fixes, remaining = remaining_counts(self.app, row.id, cancelled=lambda: worker.is_cancelled,
+                                                    memory=memory)
+                self.post_message(self.Counted(row.id, {"errors": remaining, "fixes": fixes}))
             except Exception as exc:  # one unreadable article must not stop the others
                 self.log.error(f"counting {row.id}: {exc!r}")
                 continue
@@ -189,13 +192,45 @@ class LibraryScreen(Screen):
             # a moment after the paint: loading the analyzer's word lists holds the GIL
             self.set_timer(COUNT_DELAY_S, self.count_all)
 
-    def _reading(self, article_id: str, offset: int | None = None):
+    def _reading(self, article_id: str, offset: int | None = None, end: int | None = None):
         from reader.ui.screens.reading import ReadingScreen
 
-        return ReadingScreen(article_id, offset=offset)
+        return ReadingScreen(article_id, offset=offset, end=end)
 
-    def _returned(self, _result=None) -> None:
+    def _returned(self, result=None) -> None:
+        """Back from the reading view: its counts (corrections change them) go in the row."""
         self.reload()
+        counts = self.app.known_counts.pop(result, None) if isinstance(result, str) else None
+        row = self.rows.get(result) if isinstance(result, str) else None
+        if row is not None:
+            self.rows[result] = row.with_counts(**counts) if counts else row.with_counts(errors=None)
+            self.refill()
+
+    def action_annotations(self) -> None:
+        from reader.ui.screens.annotations import AnnotationsScreen
+
+        def done(jump) -> None:
+            if jump is None:
+                return
+            if jump.orphan or jump.start is None:
+                self.notify("that annotation lost its place in the text (orphan): opening the article",
+                            timeout=3)
+                self.app.push_screen(self._reading(jump.article_id), self._returned)
+                return
+            self.app.push_screen(self._reading(jump.article_id, jump.start, jump.end), self._returned)
+
+        self.app.push_screen(AnnotationsScreen(self.library), done)
+
+    def action_export(self) -> None:
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        try:
+            from reader.ui.dialogs.export import run_export
+        except ImportError:
+            self.notify("export is not available in this build", severity="warning", timeout=3)
+            return
+        run_export(self.app, [article_id])
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

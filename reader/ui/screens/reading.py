@@ -17,12 +17,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from reader.model import Analysis, Finding
+from reader.anchors import span_in_corrected
+from reader.corrections import OffsetMap, project
+from reader.model import Analysis, Annotation, Finding
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
     ANNOTATIONS, CURRENT, ENTITIES, ERRORS, SEARCH, Document, Span, SpanLayer,
-    annotation_layer, entity_key, entity_layer, finding_key, finding_layer,
+    annotation_layer, correction_layer, entity_key, finding_key,
 )
+from reader.ui.screens.reading_corrections import AnalysisCancelled, build_review, projected_layers
+from reader.ui.screens.reading_fixing import FixingMixin
+from reader.ui.screens.reading_keys import READING_BINDINGS
+from reader.ui.screens.reading_notes import NotesMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bars import Legend, StatusLine
 from reader.ui.widgets.side_panel import SidePanel
@@ -34,32 +40,16 @@ WRAP_SETTING = "wrap_width"
 MAX_MATCHES = 50_000
 
 
-class ReadingScreen(Screen):
-    """Reads one article; position saved on leaving and restored on opening."""
+class ReadingScreen(FixingMixin, NotesMixin, Screen):
+    """Reads one article; position saved on leaving and restored on opening.
+
+    Shows the corrected text by default (``o`` toggles the original); corrections come
+    from :class:`FixingMixin`, the word cursor, selection and annotations from
+    :class:`NotesMixin`. Offsets given to it and saved by it are original-text offsets.
+    """
 
     COMMAND_CATEGORY = "reading"
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("j,down", "scroll(1)", "Line down", id="line-down", show=False),
-        Binding("k,up", "scroll(-1)", "Line up", id="line-up", show=False),
-        Binding("space,pagedown,f", "page(1)", "Page down", id="page-down", key_display="space"),
-        Binding("b,pageup", "page(-1)", "Page up", id="page-up", key_display="b"),
-        Binding("g,home", "top", "Top", id="top", show=False),
-        Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
-        Binding("slash", "search", "Search", id="search", key_display="/"),
-        Binding("n", "match(1)", "Next match", id="next-match", show=False),
-        Binding("N", "match(-1)", "Previous match", id="previous-match", show=False),
-        Binding("e", "finding(1)", "Next error", id="next-error"),
-        Binding("E", "finding(-1)", "Previous error", id="previous-error", show=False),
-        Binding("t", "entity(1)", "Next entity", id="next-entity"),
-        Binding("T", "entity(-1)", "Previous entity", id="previous-entity", show=False),
-        Binding("1", "toggle('entities')", "Toggle entities", id="toggle-entities", show=False),
-        Binding("2", "toggle('errors')", "Toggle errors", id="toggle-errors", show=False),
-        Binding("3", "toggle('annotations')", "Toggle annotations", id="toggle-annotations", show=False),
-        Binding("tab", "panel", "Panel", id="panel", tooltip="Errors, entities and annotations; enter jumps"),
-        Binding("plus", "wrap(8)", "Wider text", id="wider", show=False, key_display="+"),
-        Binding("minus", "wrap(-8)", "Narrower text", id="narrower", show=False, key_display="-"),
-        Binding("escape,q", "close", "Library", id="back", tooltip="Back to the library (position is saved)"),
-    ]
+    BINDINGS: ClassVar[list[Binding]] = READING_BINDINGS
 
     class Analysed(Message):
         def __init__(self, analysis: Analysis, final: bool, done: int = 0, total: int = 0) -> None:
@@ -69,12 +59,26 @@ class ReadingScreen(Screen):
             self.done = done
             self.total = total
 
-    def __init__(self, article_id: str, *, offset: int | None = None) -> None:
+    class Reviewed(Message):
+        """The article's Review (findings over the corrected text) is ready."""
+
+        def __init__(self, review) -> None:
+            super().__init__()
+            self.review = review
+
+    def __init__(self, article_id: str, *, offset: int | None = None, end: int | None = None) -> None:
         super().__init__()
         self.article_id = article_id
         self._start_offset = offset
+        self._start_end = end
         self.info = None
         self.analysis = Analysis()
+        self.review = None
+        self.show_original = False
+        self._mount_map = OffsetMap([])
+        self._query = ""
+        self.init_fixing()
+        self.init_notes()
         self._partial: list[Analysis] = []
         self._annotations = []
         self._matches: list[int] = []
@@ -114,77 +118,150 @@ class ReadingScreen(Screen):
         text = lib.get_text(self.article_id)
         self._annotations = lib.annotations(self.article_id)
         state = lib.get_state(self.article_id)
+        self.show_original = bool(state.get("show_original", False))
+        corrected, self._mount_map = project(text, self.app.memory.corrections(self.article_id))
+        omap = self.omap
         offset = self._start_offset if self._start_offset is not None else int(state.get("position", 0) or 0)
-        doc = Document(text)
-        doc.set_layer(annotation_layer(self._annotations))
-        cached = self.app.analysis.cached(self.info.sha256)
-        if cached is not None:
-            self.analysis = cached
-            doc.set_layer(entity_layer(cached.entities))
-            doc.set_layer(finding_layer(cached.findings))
+        offset = omap.to_corrected(max(0, min(offset, len(text))))
+        doc = Document(text if self.show_original else corrected)
+        if self.show_original:
+            doc.set_layer(correction_layer((c.start, max(c.end, c.start + 1)) for c in self._mount_map.corrections))
+        else:
+            doc.set_layer(correction_layer(self._mount_map.corrected_spans()))
+        doc.set_layer(annotation_layer(self._annotations, omap))
         view = self.view
         width = lib.get_setting(WRAP_SETTING)
         if isinstance(width, int) and 24 <= width <= 240:
             view.wrap_width = width
-        view.set_document(doc, offset=max(0, min(offset, len(text))))
+        view.set_document(doc, offset=max(0, min(offset, len(doc.text))))
+        self.notes.omap = omap
         if self._start_offset is not None:
-            self._set_current(Span(offset, offset + max(1, self._start_len()), "reader-cursor"))
+            end = self._start_end if self._start_end is not None else self._start_offset + 1
+            s, e = span_in_corrected(self._start_offset, max(end, self._start_offset), omap)
+            self._set_current(Span(s, max(e, s + 1), "reader-cursor"))
         view.focus()
         self._update_status()
         self._update_panel()
-        if cached is None:
-            self._show_progress("analysing…")
-            # after the first paint: the text shows first, highlights fill in
-            self.call_after_refresh(self.run_analysis, text)
+        self._show_progress("analysing…")
+        # after the first paint: the text shows first, highlights fill in
+        self.call_after_refresh(self.run_analysis)
 
-    def _start_len(self) -> int:
-        return 1
+    @property
+    def omap(self) -> OffsetMap:
+        """Maps original offsets to what is displayed (empty when showing the original)."""
+        if self.show_original:
+            return OffsetMap([])
+        return self.review.offset_map if self.review is not None else self._mount_map
+
+    def to_original(self, offset: int) -> int:
+        return self.omap.to_original(offset)
 
     # ------------------------------------------------------------------ analysis
     @work(thread=True, exit_on_error=False, exclusive=True, group="analysis")
-    def run_analysis(self, text: str) -> None:
+    def run_analysis(self) -> None:
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        service = self.app.analysis
-        context = service.context(self.article_id)
 
         def progress(p: Progress) -> None:
             self.post_message(self.Analysed(p.partial, False, p.done, p.total))
 
-        result = service.run(text, self.info.sha256, context, progress, lambda: worker.is_cancelled)
-        if result is not None:
-            self.post_message(self.Analysed(result, True))
+        try:
+            review = build_review(self.app, self.article_id, on_progress=progress,
+                                  cancelled=lambda: worker.is_cancelled)
+        except AnalysisCancelled:
+            return
+        self.post_message(self.Reviewed(review))
 
     def on_reading_screen_analysed(self, message: Analysed) -> None:
+        """One chunk of a long article: its spans fill in (chunks arrive in text order;
+        offsets are the corrected text's, so only drawn when that is shown)."""
+        if self.review is not None or self.show_original:
+            return
         doc = self.view.document
         part = message.analysis
-        if not message.final:
-            # one chunk of a long article: append its spans (chunks arrive in text order)
-            self._partial.append(part)
-            ranges = [
-                doc.layer(ENTITIES).extend(Span(e.start, e.end, entity_key(e.label), e) for e in part.entities),
-                doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f) for f in part.findings),
-            ]
-            pct = 100 * message.done // max(1, message.total)
-            self._show_progress(f"analysing… {pct}% ({message.done}/{message.total} parts)")
-        else:
-            self._show_progress(None)
-            self.analysis = part
-            if self._partial:  # the layers already hold every chunk
-                self._partial.clear()
-                ranges = []
-            else:
-                ranges = [
-                    doc.set_layer(entity_layer(part.entities)),
-                    doc.set_layer(finding_layer(part.findings)),
-                ]
+        ranges = [
+            doc.layer(ENTITIES).extend(Span(e.start, e.end, entity_key(e.label), e) for e in part.entities),
+            doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f) for f in part.findings),
+        ]
+        pct = 100 * message.done // max(1, message.total)
+        self._show_progress(f"analysing… {pct}% ({message.done}/{message.total} parts)")
         ranges = [r for r in ranges if r]
         if ranges:
             self.view.layers_changed((min(r[0] for r in ranges), max(r[1] for r in ranges)))
         self._update_status()
-        if message.final:
+
+    def on_reading_screen_reviewed(self, message: Reviewed) -> None:
+        self._show_progress(None)
+        self.review = message.review
+        self.review_ready()
+        current = self.view.document.layer(CURRENT).spans
+        self.reproject()
+        if current:  # keep what was highlighted (a jump target), now with its record
+            span = current[0]
+            self._set_current(Span(span.start, span.end, "reader-cursor", self._record_at(span.start, span.end)),
+                              scroll=False)
+
+    def reproject(self, *, reread_annotations: bool = False, top: int | None = None) -> None:
+        """Redraw every record layer (and the text, if a correction changed it) from the
+        Review and the annotations; the text is re-wrapped only where it changed."""
+        if reread_annotations:
+            self._annotations = self.library.annotations(self.article_id)
+        review = self.review
+        view = self.view
+        doc = view.document
+        if review is None:
+            doc.set_layer(annotation_layer(self._annotations, self.omap))
+            view.layers_changed(None)
+            self._update_status()
             self._update_panel()
+            return
+        shown = review.text if self.show_original else review.corrected_text
+        layers, findings, entities = projected_layers(review, self._annotations, self.show_original)
+        self.analysis = Analysis(tuple(findings), tuple(entities))
+        changed_from: int | None = None
+        changed_to = len(shown)
+        if shown != doc.text:
+            new = Document(shown)
+            for name, old in doc.layers.items():
+                new.layer(name).visible = old.visible
+            for layer in layers:
+                new.set_layer(layer)
+            new.set_layer(SpanLayer(CURRENT))
+            changed_from = view.replace_text(new, top=top)
+            if changed_from is not None and review.reanalysed_chars < len(review.corrected_text):
+                # a correction inside one block: only its paragraph was re-analysed, so
+                # rows above that paragraph look the same and keep their cached strips;
+                # so do the rows below it when the block kept its number of rows (the
+                # same text and highlights, only at shifted offsets)
+                para = shown.rfind("\n\n", 0, changed_from)
+                changed_from = 0 if para < 0 else para
+                layout = view.layout_rows
+                if getattr(layout, "row_delta", None) == 0:
+                    end = shown.find("\n\n", layout.blocks.ends[layout.edited_block])
+                    changed_to = len(shown) if end < 0 else end
+            else:
+                changed_from = None
+            doc = new
+            if self._query:
+                self._highlight_matches(self._query)
+        else:
+            for layer in layers:
+                doc.set_layer(layer)
+        self.notes.omap = self.omap
+        self.refresh_selection()
+        view.layers_changed(None if changed_from is None else (changed_from, changed_to))
+        self._update_status()
+        self._update_panel()
+
+    def _record_at(self, start: int, end: int):
+        """The finding, entity or annotation drawn exactly at ``[start, end)``, if any."""
+        doc = self.view.document
+        for name in (ERRORS, ENTITIES, ANNOTATIONS):
+            for span in doc.layer(name).overlapping(start, end):
+                if span.start == start:
+                    return span.ref
+        return None
 
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState
@@ -205,28 +282,47 @@ class ReadingScreen(Screen):
         view = self.view
         status.percent = view.percent
         doc = self.view.document
+        fixes = len(self.omap.corrections) if not self.show_original else len(
+            (self.review.offset_map if self.review else self._mount_map).corrections)
         status.counts = (
-            f"{len(doc.layer(ERRORS))} errors · {len(doc.layer(ENTITIES))} entities · "
+            ("original · " if self.show_original else "")
+            + f"{len(doc.layer(ERRORS))} errors · {fixes} fixed · {len(doc.layer(ENTITIES))} entities · "
             f"{len(self._annotations)} notes"
         )
+        if self.selection is not None:
+            status.counts += f" · selected {self.selection[1] - self.selection[0]} chars"
         if self._matches:
             status.counts += f" · {len(self._matches)} matches"
         current = self.view.document.layer(CURRENT).spans
         ref = current[0].ref if current else None
         if isinstance(ref, Finding):
-            detail = ("→ " + ", ".join(ref.suggestions[:5])) if ref.suggestions else "no suggestion"
+            picks = "  ".join(f"{i}·{s}" for i, s in enumerate(ref.suggestions[:9], 1))
+            detail = picks or "no suggestion (z: type one)"
             status.message = (f"{ref.kind}: {ref.message or ref.text}", detail)
+        elif isinstance(ref, Annotation):
+            tags = " ".join(f"#{t}" for t in ref.tags)
+            what = " · ".join(x for x in (ref.label or "", tags) if x)
+            status.message = (f"note: {ref.note or ref.anchor.quote}", (what + "   enter: edit, d: delete").strip())
         elif ref is not None and hasattr(ref, "label"):
             canon = getattr(ref, "canonical", None)
             status.message = (f"{ref.label}: {ref.text}", f"(= {canon})" if canon else "")
         elif current and self._matches:
             index = bisect_left(self._matches, current[0].start) + 1
             status.message = (f"match {index} of {len(self._matches)}", "n / N for the next / previous")
+        elif self.selection is not None:
+            status.message = ("selecting", "w W ( ) { } extend · a annotate · l label · escape cancels")
+        elif current:
+            status.message = ("", "a annotate · l label · v select")
         else:
             status.message = ("", "")
 
     def _update_panel(self) -> None:
-        self.query_one(SidePanel).show(self.analysis.findings, self.analysis.entities, self._annotations)
+        omap = self.omap
+
+        def place(a: Annotation) -> int | None:
+            return None if a.orphan else span_in_corrected(a.anchor.start, a.anchor.end, omap)[0]
+
+        self.query_one(SidePanel).show(self.analysis.findings, self.analysis.entities, self._annotations, place)
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         self.query_one(StatusLine).percent = message.percent
@@ -244,12 +340,13 @@ class ReadingScreen(Screen):
     def action_bottom(self) -> None:
         self.view.scroll_to(y=self.view.max_scroll_y, animate=False, immediate=True)
 
-    def _set_current(self, span: Span | None) -> None:
+    def _set_current(self, span: Span | None, *, scroll: bool = True) -> None:
         doc = self.view.document
         changed = doc.set_layer(SpanLayer(CURRENT, [span] if span else []))
         self.view.layers_changed(changed) if changed else None
-        if span is not None:
+        if span is not None and scroll:
             self.view.scroll_to_offset(span.start)
+        self.refresh_selection()
         self._update_status()
 
     def _cursor(self) -> int:
@@ -262,17 +359,20 @@ class ReadingScreen(Screen):
 
     def _step(self, layer_name: str, direction: int, what: str) -> None:
         layer = self.view.document.layer(layer_name)
-        if not layer.spans:
-            self.notify(f"no {what} in this article" if self.analysis is not None else "still analysing")
+        if not len(layer):
+            self.notify(f"no {what} in this article" if self.review is not None else "still analysing")
             return
         pos = self._cursor()
         span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
         if span is None:
-            span = layer.spans[0] if direction > 0 else layer.spans[-1]
+            span = layer.first() if direction > 0 else layer.last()
             self.notify(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
         self._set_current(Span(span.start, span.end, "reader-cursor", span.ref))
 
     def action_finding(self, direction: int) -> None:
+        if self.review is None:
+            self.notify("still analysing", timeout=2)
+            return
         self._step(ERRORS, direction, "suspected errors")
 
     def action_entity(self, direction: int) -> None:
@@ -306,10 +406,13 @@ class ReadingScreen(Screen):
             panel.open()
 
     def on_side_panel_jump(self, message: SidePanel.Jump) -> None:
+        """Enter on a panel row: go there; on an error row the suggestion menu opens
+        (the panel keeps the focus, so the next row is one key away)."""
         offset = message.offset
         doc = self.view.document
+        order = {"f": (ERRORS,), "e": (ENTITIES,), "a": (ANNOTATIONS,)}.get(message.kind, (ERRORS, ENTITIES, ANNOTATIONS))
         span = None
-        for name in (ERRORS, ENTITIES, ANNOTATIONS):
+        for name in order:
             span = doc.layer(name).at(offset)
             if span is not None and span.start == offset:
                 break
@@ -317,7 +420,10 @@ class ReadingScreen(Screen):
         if span is None:
             span = Span(offset, offset + 1, "reader-cursor")
         self._set_current(Span(span.start, span.end, "reader-cursor", span.ref))
-        self.view.focus()
+        if isinstance(span.ref, Finding) and not self.show_original:
+            self.open_menu(span.ref)
+        else:
+            self.view.focus()
 
     # ------------------------------------------------------------------ search
     def action_search(self) -> None:
@@ -332,21 +438,25 @@ class ReadingScreen(Screen):
         self.view.focus()
         self.search(event.value)
 
-    def search(self, query: str) -> None:
-        """Highlight every match of ``query`` (case-insensitive) and go to the next one."""
+    def _highlight_matches(self, query: str) -> list[Span]:
         doc = self.view.document
-        if not query:
-            self._matches = []
-            self.view.layers_changed(doc.set_layer(SpanLayer(SEARCH)))
-            return
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
         spans = []
-        for m in pattern.finditer(doc.text):
-            spans.append(Span(m.start(), m.end(), "reader-search"))
-            if len(spans) >= MAX_MATCHES:
-                break
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            for m in pattern.finditer(doc.text):
+                spans.append(Span(m.start(), m.end(), "reader-search"))
+                if len(spans) >= MAX_MATCHES:
+                    break
         self._matches = [s.start for s in spans]
         self.view.layers_changed(doc.set_layer(SpanLayer(SEARCH, spans)))
+        return spans
+
+    def search(self, query: str) -> None:
+        """Highlight every match of ``query`` (case-insensitive) and go to the next one."""
+        self._query = query
+        spans = self._highlight_matches(query)
+        if not query:
+            return
         if not spans:
             self.notify(f"not found: {query}", severity="warning", timeout=2)
             self._update_status()
@@ -365,6 +475,14 @@ class ReadingScreen(Screen):
             bar.remove_class("-shown")
             self.view.focus()
 
+    def action_export(self) -> None:
+        try:
+            from reader.ui.dialogs.export import run_export
+        except ImportError:
+            self.notify("export is not available in this build", severity="warning", timeout=3)
+            return
+        run_export(self.app, [self.article_id])
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "close" and self.query_one("#search-bar", Input).has_focus:
             return False
@@ -377,13 +495,22 @@ class ReadingScreen(Screen):
         self._saved = True
         view = self.view
         try:
-            self.library.set_state(self.article_id, position=view.top_offset, progress=round(view.percent, 1))
+            self.library.set_state(self.article_id, position=self.to_original(view.top_offset),
+                                   progress=round(view.percent, 1))
         except Exception as exc:  # a locked or unwritable library must not stop the app closing
             self.notify(f"could not save the reading position: {exc}", severity="error")
 
     def action_close(self) -> None:
+        if self.selection_anchor is not None:  # escape first cancels a selection
+            self.cancel_selection()
+            return
         self.workers.cancel_group(self, "analysis")
         self.save_position()
+        if self.review is not None:
+            self.app.known_counts[self.article_id] = {
+                "errors": len(self.review.findings), "fixes": len(self.review.offset_map.corrections),
+                "notes": len(self._annotations),
+            }
         self.dismiss(self.article_id)
 
     def on_unmount(self) -> None:

@@ -4,7 +4,7 @@ annotations of the open article; ``enter`` on a row asks the screen to jump ther
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,18 +29,27 @@ def _header(title: str) -> Option:
     return Option(Text(title, style="bold reverse"), disabled=True)
 
 
+Place = Callable[[Annotation], "int | None"]
+
+
+def _stored_place(a: Annotation) -> int | None:
+    return None if a.orphan else a.anchor.start
+
+
 def build_options(
-    findings: Sequence[Finding], entities: Sequence[Entity], annotations: Sequence[Annotation]
+    findings: Sequence[Finding], entities: Sequence[Entity], annotations: Sequence[Annotation],
+    place: Place = _stored_place,
 ) -> list[Option]:
-    """The panel rows: one header per section, then rows whose id is ``@offset``."""
+    """The panel rows: one header per section, then rows whose id is ``@offset:kind``
+    (``place`` gives an annotation's offset in the displayed text)."""
     opts: list[Option] = [_header(f" Suspected errors ({len(findings)}) ")]
     for f in findings[:MAX_ROWS]:
         row = Text(no_wrap=True, overflow="ellipsis")
         row.append(f"{f.kind:<11} ", style="dim")
-        row.append(_clip(f.text, 16))
+        row.append(_clip(f.text, 14))
         if f.suggestions:
             row.append(" → ")
-            row.append(_clip(f.suggestions[0], 14))
+            row.append(_clip(f.suggestions[0], 12))
         opts.append(Option(row, id=f"@{f.start}:f{len(opts)}"))
     if len(findings) > MAX_ROWS:
         opts.append(Option(Text(f"… {len(findings) - MAX_ROWS} more (e / E step through all)", style="dim"), disabled=True))
@@ -70,7 +79,10 @@ def build_options(
             row.append("  " + _clip(a.note, 20))
         if a.orphan:
             row.append("  (orphan)", style="dim")
-        opts.append(Option(row, id=f"@{a.anchor.start}:a{len(opts)}", disabled=a.orphan))
+        where = place(a)
+        if a.tags:
+            row.append("  " + " ".join("#" + t for t in a.tags[:3]), style="dim")
+        opts.append(Option(row, id=f"@{where if where is not None else 0}:a{len(opts)}", disabled=where is None))
     return opts
 
 
@@ -78,22 +90,27 @@ class SidePanel(Vertical):
     """Lists what the article holds; posts :class:`SidePanel.Jump` on ``enter``."""
 
     class Jump(Message):
-        def __init__(self, offset: int) -> None:
+        """Go to ``offset``; ``kind`` is the row's section: ``f`` error, ``e`` entity,
+        ``a`` annotation."""
+
+        def __init__(self, offset: int, kind: str = "") -> None:
             super().__init__()
             self.offset = offset
+            self.kind = kind
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._pending: tuple | None = ((), (), ())
+        self._pending: tuple | None = ((), (), (), _stored_place)
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="panel-list")
 
     def show(
-        self, findings: Sequence[Finding], entities: Sequence[Entity], annotations: Sequence[Annotation]
+        self, findings: Sequence[Finding], entities: Sequence[Entity], annotations: Sequence[Annotation],
+        place: Place = _stored_place,
     ) -> None:
         """Set what the panel lists; built now if the panel is open, else when it opens."""
-        self._pending = (findings, entities, annotations)
+        self._pending = (findings, entities, annotations, place)
         if self.has_class("-shown"):
             self._build()
 
@@ -105,12 +122,12 @@ class SidePanel(Vertical):
     def _build(self) -> None:
         if self._pending is None:
             return
-        findings, entities, annotations = self._pending
+        findings, entities, annotations, place = self._pending
         self._pending = None
         lst = self.query_one(OptionList)
         highlighted = lst.highlighted
         lst.clear_options()
-        lst.add_options(build_options(findings, entities, annotations))
+        lst.add_options(build_options(findings, entities, annotations, place))
         if highlighted is not None and highlighted < lst.option_count:
             lst.highlighted = highlighted
 
@@ -121,4 +138,5 @@ class SidePanel(Vertical):
         event.stop()
         oid = event.option.id or ""
         if oid.startswith("@"):
-            self.post_message(self.Jump(int(oid[1:].split(":", 1)[0])))
+            offset, _, rest = oid[1:].partition(":")
+            self.post_message(self.Jump(int(offset), rest[:1]))

@@ -1,0 +1,141 @@
+"""What the reading view draws from an article's :class:`~reader.review.Review`.
+
+Two jobs, no widgets:
+
+* :class:`ReviewAnalyzer` — the analyzer a Review calls, routed through the app's
+  :class:`~reader.ui.analysis_service.AnalysisService`: a whole text goes through
+  ``service.run`` (chunked with progress, cached by text *and* context, so the library
+  table's counts and the reading view share one analysis), a paragraph being re-checked
+  after a correction goes straight to the analyzer.
+* :func:`projected_layers` — the highlight layers for the corrected text (or the
+  original, when the person toggled it), with findings, entities (people's labels
+  applied), annotations and corrected spans in displayed coordinates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reader.analysis import AnalysisContext
+from reader.annotating import effective_entities
+from reader.corrections import OffsetMap
+from reader.model import Analysis, Annotation, Entity, Finding
+from reader.review import Review
+from reader.ui.analysis_service import Progress
+from reader.ui.document import (
+    SpanLayer, annotation_layer, correction_layer, entity_layer, finding_layer,
+)
+
+#: Texts at least this long are analysed through the service (cached, with progress);
+#: shorter ones (a paragraph re-checked after a correction) go straight to the analyzer.
+WHOLE_TEXT_CHARS = 4_000
+
+
+class AnalysisCancelled(Exception):
+    """The reading view closed while its analysis was running."""
+
+
+def context_digest(context: AnalysisContext | None) -> str:
+    """A stable fingerprint of what, besides the text, the analysis depends on."""
+    if context is None:
+        return "none"
+    parts = (
+        sorted(context.dictionary), sorted(context.ignored), list(context.known_names),
+        sorted((context.preferred or {}).items()), sorted(context.kinds or ()),
+    )
+    return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_key(text: str, context: AnalysisContext | None) -> str:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"review:{digest}:{context_digest(context)}"
+
+
+class ReviewAnalyzer:
+    """``ReviewAnalyzer(service)``: a Review's analyzer that uses the app's service.
+
+    ``on_progress`` and ``cancelled`` apply to whole-text runs (set them while the first
+    analysis runs in a worker, clear them after).
+    """
+
+    def __init__(self, service: Any, on_progress: Callable[[Progress], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+        self.service = service
+        self.on_progress = on_progress
+        self.cancelled = cancelled
+        self._first = True  # the Review's first call is always the whole text
+
+    def __call__(self, text: str, context: AnalysisContext | None = None) -> Analysis:
+        first, self._first = self._first, False
+        if not first and len(text) < WHOLE_TEXT_CHARS:
+            return self.service.analyzer(text, context)
+        result = self.service.run(text, cache_key(text, context), context, self.on_progress,
+                                  self.cancelled or (lambda: False))
+        if result is None:
+            raise AnalysisCancelled()
+        return result
+
+
+def build_review(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None) -> Review:
+    """The article's Review over its corrected text, analysed through the app's service
+    (call from a worker thread: the first analysis of a long article takes seconds).
+    ``memory`` defaults to the app's shared LibraryMemory."""
+    analyzer = ReviewAnalyzer(app.analysis, on_progress, cancelled)
+    review = Review.for_article(app.library, article_id, analyzer=analyzer, memory=memory or app.memory)
+    analyzer.on_progress = None
+    analyzer.cancelled = None
+    return review
+
+
+def remaining_counts(app: Any, article_id: str, cancelled=None, memory=None) -> tuple[int, int]:
+    """``(corrections applied, suspected errors still open)`` for the library table
+    (a counting thread passes a LibraryMemory of its own: the caches are not shared
+    across threads)."""
+    counts = build_review(app, article_id, cancelled=cancelled, memory=memory).counts
+    return counts.corrected, counts.remaining
+
+
+# --------------------------------------------------------------------------- layers
+
+
+def shown_entities(review: Review, annotations: Sequence[Annotation]) -> list[Entity]:
+    """Detected entities over the corrected text with people's labels applied."""
+    if not any(a.label for a in annotations):
+        return list(review.analysis.entities)
+    return effective_entities(review.analysis.entities, annotations, review.text, review.corrections)
+
+
+def _to_original(items: Sequence[Any], omap: OffsetMap) -> list[Any]:
+    out = []
+    for x in items:
+        s, e = omap.span_to_original(x.start, x.end)
+        if type(x) is Finding:
+            out.append(Finding(s, e, x.text, x.kind, x.message, x.suggestions))
+        else:
+            out.append(Entity(s, e, x.text, x.label, x.canonical))
+    return out
+
+
+def displayed(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[list[Finding], list[Entity]]:
+    """Open findings and entities in the displayed text's coordinates."""
+    findings, entities = list(review.findings), shown_entities(review, annotations)
+    if original and review.offset_map.corrections:
+        findings, entities = _to_original(findings, review.offset_map), _to_original(entities, review.offset_map)
+    return findings, entities
+
+
+def projected_layers(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[
+        list[SpanLayer], list[Finding], list[Entity]]:
+    """Every record layer of the view, plus the findings and entities they draw."""
+    findings, entities = displayed(review, annotations, original)
+    omap = review.offset_map
+    if original:
+        marks = [(c.start, max(c.end, c.start + 1)) for c in omap.corrections]
+        notes = annotation_layer(annotations)
+    else:
+        marks = omap.corrected_spans()
+        notes = annotation_layer(annotations, omap)
+    layers = [correction_layer(marks), entity_layer(entities), finding_layer(findings), notes]
+    return layers, findings, entities

@@ -1,0 +1,188 @@
+"""The correction keys of the reading screen: the suggestion menu (``z``, ``enter``, from
+the side panel), review mode (``Z``), undo/redo (``u``/``ctrl+r``), the original/corrected
+toggle (``o``) and the corrections diff (``D``).
+
+A mixin of :class:`~reader.ui.screens.reading.ReadingScreen` (its bindings live there,
+Textual only collects bindings from widget classes). The work is done by
+:class:`~reader.ui.correction_actions.CorrectionController` over the screen's
+:class:`~reader.review.Review`; this module only decides what to open and repaints
+through ``screen.reproject()``.
+"""
+
+from __future__ import annotations
+
+from reader.errors import ReaderError
+from reader.model import Finding
+from reader.ui.correction_actions import CorrectionController, Outcome, run_menu, word_screen_offset
+from reader.ui.document import CURRENT, Span
+
+
+class FixingMixin:
+    """Correction actions; expects ``review``, ``view``, ``reproject`` and
+    ``_set_current`` from the screen."""
+
+    def init_fixing(self) -> None:
+        self.fixer: CorrectionController | None = None
+
+    def review_ready(self) -> None:
+        self.fixer = CorrectionController(self.app.editor, self.review, self.article_id)
+
+    # ------------------------------------------------------------------ helpers
+    def _current_span(self) -> Span | None:
+        spans = self.view.document.layer(CURRENT).spans
+        return spans[0] if spans else None
+
+    def _can_fix(self) -> bool:
+        if self.review is None or self.fixer is None:
+            self.notify("still analysing", timeout=2)
+            return False
+        if self.show_original:
+            self.notify("showing the original text: press o to fix in the corrected text", timeout=3)
+            return False
+        return True
+
+    def current_finding(self) -> Finding | None:
+        """The finding under the cursor: the highlighted one, else one covering it."""
+        span = self._current_span()
+        if span is None or self.review is None:
+            return None
+        if isinstance(span.ref, Finding):
+            return span.ref
+        return self.review.at(span.start)
+
+    def show_finding(self, finding: Finding) -> None:
+        self._set_current(Span(finding.start, finding.end, "reader-cursor", finding))
+
+    def _displayed(self, corrected_offset: int) -> int:
+        """A corrected-text offset (the controller's) in the displayed text."""
+        if self.show_original and self.review is not None:
+            return self.review.offset_map.to_original(corrected_offset)
+        return corrected_offset
+
+    # ------------------------------------------------------------------ the menu
+    def open_menu(self, finding: Finding, *, review_mode: bool = False) -> None:
+        self.show_finding(finding)
+        run_menu(self.app, self.fixer, finding, self._on_outcome,
+                 position_hint=lambda f: word_screen_offset(self.view, f.start), review_mode=review_mode)
+
+    def action_fix(self) -> None:
+        """``z``: the menu on the error under the cursor, else on the next one."""
+        if not self._can_fix():
+            return
+        finding = self.current_finding()
+        if finding is None:
+            finding = self.review.next_after(self._cursor(), wrap=True)
+        if finding is None:
+            self.notify("no suspected errors left", timeout=2)
+            return
+        self.open_menu(finding)
+
+    def action_review(self) -> None:
+        """``Z``: every open finding from the cursor on, each with the menu open."""
+        if not self._can_fix():
+            return
+        span = self._current_span()
+        finding = self.fixer.next_open(span.start if span else 0) or self.fixer.next_open(0)
+        if finding is None:
+            self.notify("no suspected errors left", timeout=2)
+            return
+        self.notify("review: escape stops", timeout=2)
+        self.open_menu(finding, review_mode=True)
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        if outcome.change is not None and outcome.change.changed:
+            self.reproject()
+        if outcome.finding is not None:
+            self.show_finding(outcome.finding)
+        elif outcome.cursor is not None:
+            self.cursor_to(outcome.cursor)
+        if outcome.message:
+            self.notify(outcome.message, timeout=3, markup=False)
+
+    def action_enter(self) -> None:
+        """``enter``: the menu on an error, else edit the annotation under the cursor."""
+        span = self._current_span()
+        if span is None:
+            self.notify("nothing here: e goes to the next error, w to the next word", timeout=2)
+            return
+        if isinstance(span.ref, Finding) and self.review is not None and not self.show_original:
+            self.open_menu(span.ref)
+            return
+        annotation = self.notes.at(span.start)
+        if annotation is not None:
+            self.edit_annotation(annotation)
+            return
+        finding = self.current_finding()
+        if finding is not None and self._can_fix():
+            self.open_menu(finding)
+            return
+        self.notify("no error or annotation here: a annotates, e goes to the next error", timeout=2)
+
+    # ------------------------------------------------------------------ history
+    def action_undo(self) -> None:
+        self._history(lambda: self.fixer.undo())
+
+    def action_redo(self) -> None:
+        self._history(lambda: self.fixer.redo())
+
+    def _history(self, step) -> None:
+        if self.fixer is None:
+            self.notify("still analysing", timeout=2)
+            return
+        try:
+            outcome = step()
+        except ReaderError as err:
+            self.notify(err.message, severity="error", markup=False)
+            return
+        if outcome.change is not None:
+            self.reproject(reread_annotations=True)
+            if outcome.cursor is not None:
+                if outcome.finding is not None and not self.show_original:
+                    self.show_finding(outcome.finding)
+                else:
+                    self.cursor_to(self._displayed(outcome.cursor))
+        self.notify(outcome.message, timeout=3, markup=False)
+
+    # ------------------------------------------------------------------ views
+    def action_toggle_original(self) -> None:
+        """``o``: the original text / the corrected text, remembered per article."""
+        if self.review is None:
+            self.notify("still analysing", timeout=2)
+            return
+        omap = self.review.offset_map
+        span = self._current_span()
+        top = self.view.top_offset
+        if self.show_original:
+            top = omap.to_corrected(top)
+            span = omap.span_to_corrected(span.start, span.end) if span else None
+        else:
+            top = omap.to_original(top)
+            span = omap.span_to_original(span.start, span.end) if span else None
+        self.show_original = not self.show_original
+        self.reproject(top=top)
+        if span is not None:
+            self.cursor_to_span(span[0], max(span[1], span[0] + 1), scroll=False)
+        try:
+            self.library.set_state(self.article_id, show_original=self.show_original)
+        except ReaderError as err:
+            self.notify(f"could not remember the view: {err.message}", severity="warning", markup=False)
+        self.notify("showing the original text" if self.show_original else "showing the corrected text",
+                    timeout=2)
+
+    def action_diff(self) -> None:
+        """``D``: the article's corrections; enter jumps to one."""
+        if self.fixer is None:
+            self.notify("still analysing", timeout=2)
+            return
+        from reader.ui.screens.corrections_diff import CorrectionsDiffScreen
+
+        listing = self.fixer.diff_listing()
+        if not listing.compact_lines:
+            self.notify("no corrections in this article yet", timeout=2)
+            return
+
+        def done(index: int | None) -> None:
+            if index is not None and 0 <= index < len(listing.offsets):
+                self.cursor_to(self._displayed(listing.offsets[index]))
+
+        self.app.push_screen(CorrectionsDiffScreen(listing.title, listing.compact_lines, listing.unified), done)

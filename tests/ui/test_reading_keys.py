@@ -1,0 +1,91 @@
+"""The new reading and library keys are listed by the help screen and the command palette
+(``category: action`` names), and the mouse places the cursor and selects."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from tests.ui.conftest import article_id, sync, wait_until
+
+from reader.ui.commands import ReaderCommands
+from reader.ui.document import CURRENT, SELECTION
+from reader.ui.screens.help import bindings_table
+from reader.ui.screens.reading import ReadingScreen
+
+
+@sync
+async def test_help_and_palette_list_correction_and_annotation_keys(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        names = [name for name, *_ in ReaderCommands(app.screen)._commands()]
+        assert "library: annotations" in names and "library: export" in names
+        app.open_article(article_id(app.library, "Harbour"))
+        await pilot.pause()
+        screen = app.screen
+        console = Console(width=160, record=True)
+        console.print(bindings_table(screen))
+        text = console.export_text()
+        for words in ("Fix", "Review all", "Undo", "Redo", "Original", "Corrections", "Next word",
+                      "Next sentence", "Next paragraph", "Select", "Annotate", "Label", "Delete note"):
+            assert words in text, words
+        names = [name for name, *_ in ReaderCommands(screen)._commands()]
+        for name in ("reading: fix", "reading: undo", "reading: annotate", "reading: label", "reading: next word"):
+            assert name in names, name
+
+
+@sync
+async def test_click_places_the_cursor_and_drag_selects(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article(article_id(app.library, "Harbour"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await wait_until(pilot, lambda: screen.review is not None)
+        view = screen.view
+        margin = max(1, (view.size.width - view.layout_rows.width) // 2)
+        row = view.layout_rows.row_of_offset(view.document.text.index("Fishermen"))
+        await pilot.click(view, offset=(margin + 2, row))
+        doc = view.document
+        span = doc.layer(CURRENT).spans[0]
+        assert doc.text[span.start:span.end] == "Fishermen"
+        await pilot.mouse_down(view, offset=(margin + 2, row))
+        await pilot.hover(view, offset=(margin + 14, row))
+        await pilot.mouse_up(view, offset=(margin + 14, row))
+        sel = doc.layer(SELECTION).spans[0]
+        assert doc.text[sel.start:sel.end] == "Fishermen in Aldmouth"
+
+
+@sync
+async def test_escape_cancels_a_selection_before_leaving(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_article(article_id(app.library, "Harbour"))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("w", "v", "w", "w")
+        doc = screen.view.document
+        sel = doc.layer(SELECTION).spans[0]
+        assert doc.text[sel.start:sel.end] == "Harbour talks stall"
+        await pilot.press("escape")
+        assert app.screen is screen and not doc.layer(SELECTION).spans
+        await pilot.press("escape")
+        assert app.screen is not screen
+
+
+@sync
+async def test_x_opens_the_export_dialog_from_the_library_and_the_reading_view(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        library = app.screen
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen is not library and "Export" in type(app.screen).__name__
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_article(article_id(app.library, "Harbour"))
+        await pilot.pause()
+        reading = app.screen
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen is not reading and "Export" in type(app.screen).__name__
