@@ -449,11 +449,7 @@ def span_in_corrected(start: int, end: int, corrections: Sequence[Correction] | 
     text (after a source update). A span that overlaps a correction grows to cover the
     whole replacement.
     """
-    from reader.corrections import OffsetMap
-
-    omap = corrections if isinstance(corrections, OffsetMap) else OffsetMap(list(corrections))
-    cs, ce = omap.span_to_corrected(start, end)
-    return cs, max(cs, ce)
+    return _offset_map(corrections).span_to_corrected(start, end)
 
 
 def annotation_in_corrected(annotation: Annotation, corrections) -> tuple[int, int] | None:
@@ -465,8 +461,11 @@ def annotation_in_corrected(annotation: Annotation, corrections) -> tuple[int, i
 
 def span_from_corrected(start: int, end: int, corrections) -> tuple[int, int]:
     """A span selected in the corrected text, in original-text coordinates (for storing)."""
+    return _offset_map(corrections).span_to_original(start, end)
+
+
+def _offset_map(corrections):
+    """``corrections`` as an :class:`~reader.corrections.OffsetMap` (a ready map as it is)."""
     from reader.corrections import OffsetMap
 
-    omap = corrections if isinstance(corrections, OffsetMap) else OffsetMap(list(corrections))
-    os_, oe = omap.span_to_original(start, end)
-    return os_, max(os_, oe)
+    return corrections if isinstance(corrections, OffsetMap) else OffsetMap(list(corrections))

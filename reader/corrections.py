@@ -15,7 +15,7 @@ import difflib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.model import Correction
 
@@ -124,18 +124,10 @@ class OffsetMap:
         return x + sign * self._before[k]
 
     def span_to_corrected(self, start: int, end: int) -> tuple[int, int]:
-        if start == end:
-            point = self.to_corrected(start)
-            return point, point
-        s, e = self.to_corrected(start), self.to_corrected(end, end=True)
-        return s, max(s, e)
+        return _map_span(self.to_corrected, start, end)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        if start == end:
-            point = self.to_original(start)
-            return point, point
-        s, e = self.to_original(start), self.to_original(end, end=True)
-        return s, max(s, e)
+        return _map_span(self.to_original, start, end)
 
     def touching(self, start: int, end: int) -> list[Correction]:
         """Corrections whose replacement text shares characters with corrected
@@ -153,6 +145,16 @@ class OffsetMap:
     def corrected_spans(self) -> list[tuple[int, int]]:
         """Where each correction's replacement sits in the corrected text (for marking)."""
         return list(zip(self._c_starts, self._c_ends))
+
+
+def _map_span(to: Callable[..., int], start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` through one of :class:`OffsetMap`'s point maps: an empty span stays
+    a point, and the end never lands before the start."""
+    if start == end:
+        point = to(start)
+        return point, point
+    s, e = to(start), to(end, end=True)
+    return s, max(s, e)
 
 
 # --------------------------------------------------------------------------- words
@@ -193,11 +195,6 @@ def word_occurrences(text: str, word: str) -> list[tuple[int, int]]:
 def quote(s: str) -> str:
     """A string in double quotes with newlines and other specials escaped (inert text)."""
     return json.dumps(s, ensure_ascii=False)
-
-
-def line_of(text: str, offset: int) -> int:
-    """1-based line number of ``offset``."""
-    return text.count("\n", 0, offset) + 1
 
 
 def compact_diff(text: str, corrections: Iterable[Correction]) -> list[str]:

@@ -1,7 +1,8 @@
 """Import: turn files (and, via :mod:`reader.importers`, web pages and feeds) into articles.
 
-``collect`` expands the paths a person gives into importable files; ``load_file`` turns one
-file into a :class:`LoadedDoc`; ``import_doc`` stores it. The CLI and the app both use these.
+``collect`` expands the paths a person gives into importable files and URLs; ``load`` turns
+one of them into a list of :class:`LoadedDoc` (``load_file`` for a file), each stored with
+:meth:`reader.store.Library.add_article`. The CLI and the app both use these.
 """
 
 from __future__ import annotations
@@ -13,10 +14,6 @@ from typing import Any
 
 from reader.errors import InputError
 from reader.textio import read_text_file, title_of
-
-#: Plain-text suffixes imported as they are.
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-
 
 @dataclass(frozen=True, slots=True)
 class LoadedDoc:
@@ -30,9 +27,10 @@ class LoadedDoc:
 
 
 def importable_suffixes() -> set[str]:
+    """The suffixes ``collect`` picks up in folders: plain text, and what the importers read."""
     from reader import importers
 
-    return TEXT_SUFFIXES | importers.extra_suffixes()
+    return importers.PLAIN_SUFFIXES | importers.extra_suffixes()
 
 
 def collect(paths: Iterable[str]) -> Iterator[str | Path]:
@@ -66,11 +64,9 @@ def load_file(path: Path) -> list[LoadedDoc]:
     decoded = read_text_file(path)
     if not decoded.text:
         raise InputError(f"{path}: the file is empty")
-    if not decoded.text or decoded.text.isspace():
+    if decoded.text.isspace():
         raise InputError(f"{path}: the file holds only whitespace")
-    meta: dict[str, Any] = {"encoding": decoded.encoding}
-    if path.suffix.lower() in (".md", ".markdown"):
-        meta["format"] = "markdown"
+    meta: dict[str, Any] = {"encoding": decoded.encoding}  # Markdown has its own handler
     return [
         LoadedDoc(
             text=decoded.text,

@@ -72,13 +72,6 @@ def corrected_names(corrections: Iterable[Correction]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def library_corrections(lib: Any) -> list[Correction]:
-    out: list[Correction] = []
-    for info in lib.list_articles():
-        out += lib.corrections(info.id)
-    return out
-
-
 class LibraryMemory:
     """Every article's corrections, cached, and what they teach (preferred fixes, names).
 

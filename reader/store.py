@@ -475,12 +475,18 @@ class Library:
         return [dict(d) for d in self._db(self._shard(article_id)).table(table, cache_size=0).all()]
 
     def _put(self, article_id: str, table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
+        self._change_shard(article_id, [(table, records, deletes)])
+
+    def _change_shard(self, article_id: str, changes: list[tuple[str, list[dict[str, Any]], list[str]]]) -> None:
+        """Apply ``(table, records to put, ids to delete)`` changes to one article's shard:
+        under the lock, over a fresh read, in one atomic write (nothing written on error)."""
         with self._locked():
             shard = self._shard(article_id)
             shard.defer()
             try:
                 data = shard.read() or {}
-                _upsert_by_id(data, table, records, deletes)
+                for table, puts, deletes in changes:
+                    _upsert_by_id(data, table, puts, deletes)
                 shard.write(data)
             except BaseException:
                 shard.rollback()
@@ -527,19 +533,7 @@ class Library:
             ("ignores", [i.to_record() for i in put_ignores], list(delete_ignores)),
             ("annotations", [a.to_record() for a in put_annotations], list(delete_annotations)),
         )
-        with self._locked():
-            shard = self._shard(article_id)
-            shard.defer()
-            try:
-                data = shard.read() or {}
-                for table, puts, dels in changes:
-                    if puts or dels:
-                        _upsert_by_id(data, table, puts, dels)
-                shard.write(data)
-            except BaseException:
-                shard.rollback()
-                raise
-            shard.commit()
+        self._change_shard(article_id, [(table, puts, dels) for table, puts, dels in changes if puts or dels])
 
     def put_correction(self, correction: Correction) -> None:
         self._put(correction.article_id, "corrections", [correction.to_record()])
@@ -584,11 +578,13 @@ class Library:
     # ------------------------------------------------------------------ state & settings
     def get_state(self, article_id: str) -> dict[str, Any]:
         doc = self._db(self._main).table("state", cache_size=0).get(Query().article_id == article_id)
-        if not doc:
-            return {}
-        out = dict(doc)
-        out.pop("article_id", None)
-        return out
+        return _state_values(doc) if doc else {}
+
+    def states(self) -> dict[str, dict[str, Any]]:
+        """Every article's reading state by article id, in one pass over the table (a
+        listing calling :meth:`get_state` per article scans the table once per row)."""
+        docs = self._db(self._main).table("state", cache_size=0).all()
+        return {doc["article_id"]: _state_values(doc) for doc in docs if "article_id" in doc}
 
     def set_state(self, article_id: str, **values: Any) -> None:
         """Per-article reading state (position, progress, view options)."""
@@ -626,6 +622,11 @@ class Library:
     # ------------------------------------------------------------------ maintenance
     def is_empty(self) -> bool:
         return not self._db(self._main).table("articles", cache_size=0).all()
+
+
+def _state_values(doc: dict[str, Any]) -> dict[str, Any]:
+    """A state record without the ``article_id`` key it is stored under."""
+    return {key: value for key, value in doc.items() if key != "article_id"}
 
 
 def _shard_paths(path: Path) -> list[Path]:

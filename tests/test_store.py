@@ -174,3 +174,14 @@ def test_a_held_lock_gives_a_clear_error_not_a_hang(library, article):
         assert impatient.annotations(article) == []  # reading needs no lock
     impatient.put_annotation(ann(article, 1))
     assert len(library.annotations(article)) == 1
+
+
+def test_states_reads_every_article_state_as_get_state_does(library, article):
+    other = library.add_article("Other\n\n" + "text " * 20, title="Other", source="/src/b.txt").info.id
+    unread = library.add_article("Unread\n\n" + "more " * 20, title="Unread", source="/src/c.txt").info.id
+    library.set_state(article, position=10, progress=0.5)
+    library.set_state(other, progress=1.0)
+    states = library.states()
+    assert states == {article: {"position": 10, "progress": 0.5}, other: {"progress": 1.0}}
+    for aid in (article, other, unread):
+        assert states.get(aid, {}) == library.get_state(aid)

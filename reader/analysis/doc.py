@@ -9,7 +9,6 @@ depend only on a word's form live in ``shared`` and are reused across chunks.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any
@@ -36,17 +35,14 @@ class Doc:
     silenced: frozenset[str] = frozenset()  # casefolded dictionary + ignored words
     base: int = 0
     shared: dict[str, Any] = field(default_factory=dict)
-    _entity_starts: list[int] = field(default_factory=list)
     _unique: set[str] | None = None
 
     @classmethod
     def make(cls, text, lexicon, suggester, entities, silenced, *, base=0, shared=None) -> Doc:
         masked = mask(text)
         ents = sorted(entities, key=lambda e: (e.start, e.end))
-        doc = cls(text, masked, tokenize(masked), lexicon, suggester, ents, silenced, base,
-                  shared if shared is not None else {})
-        doc._entity_starts = [e.start for e in ents]
-        return doc
+        return cls(text, masked, tokenize(masked), lexicon, suggester, ents, silenced, base,
+                   shared if shared is not None else {})
 
     @property
     def unique(self) -> set[str]:
@@ -61,16 +57,6 @@ class Doc:
             return []
         words = self.tokens.words
         return list(compress(range(len(words)), map(forms.__contains__, words)))
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity overlapping ``[start, end)`` (chunk offsets), if any."""
-        i = bisect_right(self._entity_starts, start) - 1
-        for j in (i - 1, i, i + 1):
-            if 0 <= j < len(self.entities):
-                e = self.entities[j]
-                if e.start < end and start < e.end:
-                    return e
-        return None
 
     def finding(self, start: int, end: int, kind: str, message: str, suggestions=()) -> Finding:
         """A finding at chunk offsets ``[start, end)``, returned in whole-text offsets."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 from reader.analysis.dates import DATE_WORDS, MONTH_ABBREVIATIONS, date_span, numeric_dates
@@ -746,13 +746,7 @@ def _lowercase_places(text: str, gaz: Gazetteer, vocabulary: Collection[str] | N
     hits = frozenset(w for w in names if " " not in w)
     if not hits:
         return []
-    out = []
-    for m in _alternation(hits).finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
-            continue  # inside a longer word
-        out.append(Entity(s, m.end(), m.group(), PLACE))
-    return out
+    return [Entity(m.start(), m.end(), m.group(), PLACE) for m in _whole_word_matches(hits, text)]
 
 
 #: A name written lower case elsewhere ("akhannouch") is the same entity when it is
@@ -778,13 +772,7 @@ def _lowercase_names(text: str, cands: list[_Candidate], vocabulary: Collection[
     hits = frozenset(w for w in forms if w in vocabulary)
     if not hits:
         return []
-    out = []
-    for m in _alternation(hits).finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
-            continue
-        out.append(Entity(s, m.end(), m.group(), forms[m.group()]))
-    return out
+    return [Entity(m.start(), m.end(), m.group(), forms[m.group()]) for m in _whole_word_matches(hits, text)]
 
 
 #: The text's lower-case words, collected in one C-speed pass so that the lower-case
@@ -797,28 +785,6 @@ _LOWER_WORD = re.compile(r"[a-zà-ÿ]{4,}")
 LOWER_CITIES_MAX_CHARS = 500_000
 
 
-@lru_cache(maxsize=64)
-def _alternation(words: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for all ``words``: a prefix trie whose branches open with literals,
-    so the regex engine skips ahead on their first letters (the left word boundary is
-    checked by the caller; a lookbehind first would make the scan ~5x slower)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(rf"{emit(trie)}(?![^\W_]|-)")
-
-
 def lowercase_place_entity(text: str, start: int, end: int) -> Entity | None:
     """A PLACE entity for ``text[start:end]`` when it is a country or continent written
     in lower case ("germany", "slovakia"; never "turkey" or "china", which are also
@@ -827,6 +793,15 @@ def lowercase_place_entity(text: str, start: int, end: int) -> Entity | None:
     if word.islower() and word in get_gazetteer().lower_places:
         return Entity(start, end, word, PLACE)
     return None
+
+
+def _whole_word_matches(words: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """Occurrences of ``words`` in ``text`` as whole words: not inside a longer word, nor
+    after an underscore or a hyphen."""
+    for m in _alternation(words).finditer(text):
+        s = m.start()
+        if not (s and (text[s - 1].isalnum() or text[s - 1] in "_-")):
+            yield m
 
 
 @lru_cache(maxsize=64)

@@ -259,12 +259,3 @@ class Suggester:
             if len(out) >= limit:
                 break
         return out
-
-    def best_neighbour(self, word: str, max_dist: int = 1) -> tuple[str, float] | None:
-        """The most frequent well-known word within ``max_dist`` of lower-case ``word``."""
-        best = None
-        for cand, _d in self.index.candidates(word, max_dist):
-            z = self.lexicon.zipf_lower(cand)
-            if best is None or z > best[1]:
-                best = (cand, z)
-        return best

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.cli.common import add_db_option
 from reader.errors import ReaderError
 
 #: Modules in this package that register sub-commands, in help order.
@@ -45,15 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="library file (default: $READER_DB, else the user data folder)",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,40 +14,35 @@ import json
 import sys
 from pathlib import Path
 
+from reader.cli.common import FINDING_KINDS, command, db_path, warn
 from reader.errors import InputError, ReaderError
-
-KINDS = ("misspelling", "case", "spacing", "grammar", "repetition", "foreign", "ocr", "variant")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from reader.cli.common import add_db_option_to
-
-    p = sub.add_parser(
-        "check",
+    with command(
+        sub, "check", cmd_check,
         help="report suspected errors and names in files or stored articles",
         description=(
             "Analyse files (or stored articles by id) and print suspected errors. "
             "Exit status: 0 none found, 1 findings, 2 bad usage or unreadable input."
         ),
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a text file, or an article id/prefix")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument(
-        "--kinds",
-        metavar="KIND,...",
-        help=f"only report these finding kinds (comma-separated: {', '.join(KINDS)})",
-    )
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_check)
+    ) as p:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="a text file, or an article id/prefix")
+        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        p.add_argument(
+            "--kinds",
+            metavar="KIND,...",
+            help=f"only report these finding kinds (comma-separated: {', '.join(FINDING_KINDS)})",
+        )
 
 
 def _parse_kinds(raw: str | None) -> frozenset[str] | None:
     if not raw:
         return None
     kinds = frozenset(k.strip() for k in raw.split(",") if k.strip())
-    unknown = sorted(kinds - set(KINDS))
+    unknown = sorted(kinds - set(FINDING_KINDS))
     if unknown:
-        raise ReaderError(f"unknown finding kind {unknown[0]!r} (known: {', '.join(KINDS)})")
+        raise ReaderError(f"unknown finding kind {unknown[0]!r} (known: {', '.join(FINDING_KINDS)})")
     return kinds
 
 
@@ -58,14 +53,14 @@ def _load_inputs(args: argparse.Namespace):
 
     inputs = []
     lib = None
-    if getattr(args, "db", None) and _db_exists(args):
+    if getattr(args, "db", None) and db_path(args).exists():
         lib = _open_existing_library(args, args.db)
     for raw in args.paths:
         path = Path(raw)
         if path.exists() or "/" in raw or "\\" in raw or "." in Path(raw).name:
             decoded = read_text_file(path)
             if decoded.warning:
-                print(f"reader: warning: {decoded.warning}", file=sys.stderr)
+                warn(decoded.warning)
             inputs.append((raw, title_of(decoded.text, path.stem), decoded.text))
             continue
         if lib is None:
@@ -76,14 +71,7 @@ def _load_inputs(args: argparse.Namespace):
     return inputs, lib
 
 
-def _db_exists(args: argparse.Namespace) -> bool:
-    from reader.cli.common import db_path
-
-    return db_path(args).exists()
-
-
 def _open_existing_library(args: argparse.Namespace, ref: str):
-    from reader.cli.common import db_path
     from reader.store import Library
 
     path = db_path(args)

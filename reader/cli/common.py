@@ -1,9 +1,16 @@
-"""Helpers every sub-command shares: opening the library, consoles, confirmation."""
+"""Helpers every sub-command shares: registering it, opening the library, consoles,
+confirmation.
+
+Kept light (no rich, no store at import time): every command module imports it while
+``reader --help`` is being built.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -58,8 +65,37 @@ def confirm(question: str, *, assume_yes: bool) -> bool:
     return answer in ("y", "yes")
 
 
-def add_db_option_to(parser: argparse.ArgumentParser) -> None:
-    """Let ``--db`` be given after the sub-command too."""
-    from reader.cli import add_db_option
+#: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept: the values
+#: of :class:`reader.model.FindingKind`, spelled out so building the parser does not import
+#: the model (a test holds the two equal).
+FINDING_KINDS = ("misspelling", "case", "spacing", "grammar", "repetition", "foreign", "ocr", "variant")
 
-    add_db_option(parser)
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db PATH``; SUPPRESS keeps a value given before the sub-command from being reset."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $READER_DB, else the user data folder)",
+    )
+
+
+@contextmanager
+def command(
+    sub: argparse._SubParsersAction,
+    name: str,
+    func: Callable[[argparse.Namespace], int] | None,
+    *,
+    help: str,
+    description: str | None = None,
+    db: bool = True,
+) -> Iterator[argparse.ArgumentParser]:
+    """Register sub-command ``name`` to run ``func``: the ``with`` body adds its arguments;
+    then ``--db`` is added (so it may follow the sub-command, and reads last in its help)."""
+    parser = sub.add_parser(name, help=help, description=description)
+    yield parser
+    if db:
+        add_db_option(parser)
+    if func is not None:
+        parser.set_defaults(func=func)

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import add_db_option_to, open_library
+from reader.cli.common import add_db_option, command, open_library
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "dict",
+    with command(
+        sub, "dict", cmd_dict,
         help="manage the personal dictionary",
         description="Words in the personal dictionary are never reported as suspected errors.",
-    )
-    add_db_option_to(p)
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    a = actions.add_parser("add", help="add words")
-    a.add_argument("words", nargs="+", metavar="WORD")
-    add_db_option_to(a)
-    a = actions.add_parser("remove", help="remove words")
-    a.add_argument("words", nargs="+", metavar="WORD")
-    add_db_option_to(a)
-    a = actions.add_parser("list", help="list the words")
-    add_db_option_to(a)
-    p.set_defaults(func=cmd_dict)
+    ) as p:
+        actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+        for action, help_text, takes_words in (
+            ("add", "add words", True),
+            ("remove", "remove words", True),
+            ("list", "list the words", False),
+        ):
+            a = actions.add_parser(action, help=help_text)
+            if takes_words:
+                a.add_argument("words", nargs="+", metavar="WORD")
+            add_db_option(a)
 
 
 def cmd_dict(args: argparse.Namespace) -> int:

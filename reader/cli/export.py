@@ -8,47 +8,41 @@ import json
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_db_option_to, open_library
+from reader.cli.common import command, open_library
 from reader.errors import InputError, ReaderError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from reader.export import FORMATS
 
-    p = sub.add_parser(
-        "export",
+    with command(
+        sub, "export", cmd_export,
         help="export annotated copies (md, html, json, txt, critic, brat, jsonl)",
         description=(
             "Export articles with their corrections and annotations. File names come from the "
             "titles; existing files are never overwritten without --force. "
             "Formats: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
         ),
-    )
-    p.add_argument("ids", nargs="*", metavar="ID", help="article id, id prefix or list number")
-    p.add_argument("--all", action="store_true", help="export every article")
-    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="output format")
-    p.add_argument("-o", "--output", default=".", metavar="DIR|-", help="output folder (default: here), or - for stdout")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
-    p.add_argument("--appendix", action="store_true", help="md: add entities and corrections after the text")
-    p.add_argument("--highlights-only", action="store_true", help="md: only the highlights, notes and tags")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_export)
+    ) as p:
+        p.add_argument("ids", nargs="*", metavar="ID", help="article id, id prefix or list number")
+        p.add_argument("--all", action="store_true", help="export every article")
+        p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="output format")
+        p.add_argument("-o", "--output", default=".", metavar="DIR|-", help="output folder (default: here), or - for stdout")
+        p.add_argument("--force", action="store_true", help="overwrite existing files")
+        p.add_argument("--appendix", action="store_true", help="md: add entities and corrections after the text")
+        p.add_argument("--highlights-only", action="store_true", help="md: only the highlights, notes and tags")
 
-    p = sub.add_parser(
-        "import-annotations",
+    with command(
+        sub, "import-annotations", cmd_import,
         help="import a W3C Web Annotation JSON file",
         description=(
             "Read annotations (and corrections) from a W3C Web Annotation file written by "
             "`reader export --format json`. Annotations whose positions no longer hold their "
             "quote are re-anchored by the quote and its context; the rest are kept as orphans."
         ),
-    )
-    p.add_argument("file", metavar="FILE.json")
-    p.add_argument("--article", metavar="ID", help="attach everything to this article (for files from elsewhere)")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_import)
-
-
+    ) as p:
+        p.add_argument("file", metavar="FILE.json")
+        p.add_argument("--article", metavar="ID", help="attach everything to this article (for files from elsewhere)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -86,6 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from reader.corrections import overlaps
     from reader.errors import NotFoundError
     from reader.export.w3c import read_collection
 
@@ -124,8 +119,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     for g in groups:
         aid = article_of(g.article_ref)
         anns = [replace(a, article_id=aid) for a in g.annotations]
-        from reader.corrections import overlaps
-
         have = lib.corrections(aid)
         new_fixes = []
         for c in g.corrections:

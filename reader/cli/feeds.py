@@ -4,33 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from reader.cli.common import add_db_option_to, open_library
+from reader.cli.common import command, open_library
+from reader.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "refresh",
+    with command(
+        sub, "refresh", cmd_refresh,
         help="import new entries of remembered feeds",
         description=(
             "Fetch the remembered RSS/Atom feeds again (all, or the ones named) and import "
             "entries not yet in the library. Feeds are remembered when added with `reader add` "
             "or `reader feeds add`."
         ),
-    )
-    p.add_argument("feeds", nargs="*", metavar="FEED", help="feed URL, path, number or part of its title")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_refresh)
+    ) as p:
+        p.add_argument("feeds", nargs="*", metavar="FEED", help="feed URL, path, number or part of its title")
 
-    p = sub.add_parser(
-        "feeds",
+    with command(
+        sub, "feeds", cmd_feeds,
         help="list, add or remove remembered feeds",
         description="List the remembered feeds; `add` imports a feed and remembers it, `remove` stops refreshing one (its articles stay).",
-    )
-    p.add_argument("action", nargs="?", choices=("list", "add", "remove"), default="list")
-    p.add_argument("feeds", nargs="*", metavar="FEED", help="feed URL or path (add); URL, path or number (remove)")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_feeds)
+    ) as p:
+        p.add_argument("action", nargs="?", choices=("list", "add", "remove"), default="list")
+        p.add_argument("feeds", nargs="*", metavar="FEED", help="feed URL or path (add); URL, path or number (remove)")
 
 
 def _print_results(results) -> tuple[int, int]:
@@ -70,7 +68,6 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    from reader.errors import InputError
     from reader.importers import feedlist
 
     lib = open_library(args)
@@ -102,10 +99,6 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def _absolute(ref: str) -> str:
-    from pathlib import Path
-
-    from reader.errors import InputError
-
     path = Path(ref).expanduser()
     if not path.is_file():
         raise InputError(f"{ref}: no such file")

@@ -9,15 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import add_db_option_to, open_library
-from reader.model import FindingKind
-
-KINDS = [k.value for k in FindingKind]
+from reader.cli.common import FINDING_KINDS, command, open_library
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "fix",
+    with command(
+        sub, "fix", cmd_fix,
         help="apply suggested corrections, or list an article's corrections",
         description=(
             "Without options, list the article's corrections (line: original -> replacement). "
@@ -25,18 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:
             "given kinds (ignored findings and already corrected spans are skipped). "
             "Corrections are stored beside the text, which never changes; undo them in the app."
         ),
-    )
-    p.add_argument("id", help="article id, id prefix or list number")
-    p.add_argument(
-        "--apply-suggestions",
-        nargs="+",
-        metavar="KIND",
-        choices=KINDS + ["all"],
-        help=f"finding kinds to fix: {', '.join(KINDS)}, or all",
-    )
-    p.add_argument("--dry-run", action="store_true", help="print a unified diff of the result; change nothing")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_fix)
+    ) as p:
+        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument(
+            "--apply-suggestions",
+            nargs="+",
+            metavar="KIND",
+            choices=[*FINDING_KINDS, "all"],
+            help=f"finding kinds to fix: {', '.join(FINDING_KINDS)}, or all",
+        )
+        p.add_argument("--dry-run", action="store_true", help="print a unified diff of the result; change nothing")
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -58,7 +53,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     from reader.model import Correction
     from reader.review import Review
 
-    kinds = set(KINDS) if "all" in args.apply_suggestions else set(args.apply_suggestions)
+    kinds = set(FINDING_KINDS) if "all" in args.apply_suggestions else set(args.apply_suggestions)
     review = Review.for_article(lib, article_id)
     edits: list[tuple[int, int, str, str | None]] = []
     for finding in review.findings:

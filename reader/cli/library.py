@@ -7,13 +7,13 @@ from pathlib import Path
 import json
 import sys
 
-from reader.cli.common import add_db_option_to, confirm, db_path, err_console, open_library, out_console, warn
+from reader.cli.common import command, confirm, db_path, err_console, open_library, out_console, warn
 from reader.errors import InputError, ReaderError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "add",
+    with command(
+        sub, "add", cmd_add,
         help="import files, folders (recursively), web pages, URLs or feeds",
         description=(
             "Import articles into the library. Folders are searched recursively for .txt and "
@@ -21,49 +21,39 @@ def register(sub: argparse._SubParsersAction) -> None:
             "skipped; with --update, a changed file replaces the stored text of the article "
             "with the same source and its annotations are re-anchored."
         ),
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or URL")
-    p.add_argument("--update", action="store_true", help="replace the text of articles whose source changed")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_add)
+    ) as p:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or URL")
+        p.add_argument("--update", action="store_true", help="replace the text of articles whose source changed")
 
-    p = sub.add_parser("list", help="list the library's articles", description="List the articles in the library.")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_list)
+    with command(sub, "list", cmd_list, help="list the library's articles", description="List the articles in the library.") as p:
+        p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    p = sub.add_parser(
-        "show",
+    with command(
+        sub, "show", cmd_show,
         help="print an article's text",
         description="Print an article's text to stdout (pipe it to a pager).",
-    )
-    p.add_argument("id", help="article id, id prefix or list number")
-    p.add_argument("--corrected", action="store_true", help="print the text with corrections applied")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_show)
+    ) as p:
+        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument("--corrected", action="store_true", help="print the text with corrections applied")
 
-    p = sub.add_parser(
-        "remove",
+    with command(
+        sub, "remove", cmd_remove,
         help="remove articles from the library",
         description="Remove articles from the library (asks first unless --yes).",
-    )
-    p.add_argument("ids", nargs="+", metavar="ID", help="article id, id prefix or list number")
-    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_remove)
+    ) as p:
+        p.add_argument("ids", nargs="+", metavar="ID", help="article id, id prefix or list number")
+        p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
 
-    p = sub.add_parser(
-        "doctor",
+    with command(
+        sub, "doctor", cmd_doctor,
         help="check the library for damage and repair it",
         description=(
             "Check the library file and its records. With --repair, damaged files are moved "
             "aside (renamed with a .damaged-TIMESTAMP suffix, never deleted) so a new library "
             "can start."
         ),
-    )
-    p.add_argument("--repair", action="store_true", help="move damaged files aside")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_doctor)
+    ) as p:
+        p.add_argument("--repair", action="store_true", help="move damaged files aside")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -102,7 +92,9 @@ def cmd_add(args: argparse.Namespace) -> int:
                         warn(doc.warning)
                     res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta, update=args.update)
                     if res.status == "updated" and res.old_text is not None:
-                        _reanchor(lib, res.info.id, res.old_text)
+                        from reader.anchors import reanchor_article
+
+                        reanchor_article(lib, res.info.id, res.old_text)
                     added += res.status == "added"
                     updated += res.status == "updated"
                     duplicates += res.status == "duplicate"
@@ -128,15 +120,6 @@ def _has_big_file(items) -> bool:
     return False
 
 
-def _reanchor(lib, article_id: str, old_text: str) -> None:
-    """Re-anchor an updated article's annotations against its new text, if anchoring is available."""
-    try:
-        from reader.anchors import reanchor_article
-    except ImportError:
-        return
-    reanchor_article(lib, article_id, old_text)
-
-
 def _progress_of(state: dict) -> float:
     try:
         return float(state.get("progress", 0.0))
@@ -148,9 +131,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     from reader.importers.labels import article_date, source_label
 
     lib = open_library(args)
-    infos = lib.list_articles()
+    states = lib.states()
     rows = []
-    for n, info in enumerate(infos, 1):
+    for n, info in enumerate(lib.list_articles(), 1):
         counts = lib.record_counts(info.id)
         rows.append(
             {
@@ -163,7 +146,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "words": info.words,
                 "annotations": counts["annotations"],
                 "corrections": counts["corrections"],
-                "progress": round(_progress_of(lib.get_state(info.id)), 3),
+                "progress": round(_progress_of(states.get(info.id, {})), 3),
                 "added": info.added,
             }
         )

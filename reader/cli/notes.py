@@ -6,37 +6,33 @@ import argparse
 import json
 import sys
 
-from reader.cli.common import add_db_option_to, open_library, out_console
+from reader.cli.common import command, open_library, out_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "note",
+    with command(
+        sub, "note", cmd_note,
         help="annotate a quoted passage of an article",
         description=(
             "Add an annotation on the N-th occurrence of a quote in an article's text. "
             "Exit status 2 when the quote (or that occurrence) is not found."
         ),
-    )
-    p.add_argument("id", help="article id, id prefix or list number")
-    p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to annotate")
-    p.add_argument("--nth", type=int, default=1, metavar="N", help="which occurrence (1-based; default 1)")
-    p.add_argument("--note", default="", metavar="TEXT", help="the note")
-    p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable; commas split)")
-    p.add_argument("--label", metavar="L", help="entity label: PERSON, PLACE, ORG, DATE, a custom one, or O (no entity)")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_note)
+    ) as p:
+        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to annotate")
+        p.add_argument("--nth", type=int, default=1, metavar="N", help="which occurrence (1-based; default 1)")
+        p.add_argument("--note", default="", metavar="TEXT", help="the note")
+        p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable; commas split)")
+        p.add_argument("--label", metavar="L", help="entity label: PERSON, PLACE, ORG, DATE, a custom one, or O (no entity)")
 
-    p = sub.add_parser(
-        "notes",
+    with command(
+        sub, "notes", cmd_notes,
         help="list annotations",
         description="List the annotations of one article, or of the whole library.",
-    )
-    p.add_argument("id", nargs="?", help="article id, id prefix or list number (default: all)")
-    p.add_argument("--tag", metavar="T", help="only annotations with this tag")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    add_db_option_to(p)
-    p.set_defaults(func=cmd_notes)
+    ) as p:
+        p.add_argument("id", nargs="?", help="article id, id prefix or list number (default: all)")
+        p.add_argument("--tag", metavar="T", help="only annotations with this tag")
+        p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
 def _clean_arg(value):

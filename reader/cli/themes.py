@@ -9,18 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.themes import (
-    DEFAULT_THEME,
-    contrast_problems,
-    load_all_themes,
-    minimum_contrast,
-    user_themes_dir,
-)
+from reader.cli.common import command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "themes",
+    with command(
+        sub, "themes", cmd_themes,
         help="list the app's themes and check user theme files",
         description=(
             "List the packaged and user themes: name, dark or light, where it comes from "
@@ -29,12 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
             "overrides it). Exit status 1 when a user theme file cannot be used. "
             "Textual's built-in themes (textual-dark, nord, ...) work in the app too."
         ),
-    )
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.set_defaults(func=cmd_themes)
+        db=False,
+    ) as p:
+        p.add_argument("--json", action="store_true", help="print one JSON document")
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
+    from reader.themes import DEFAULT_THEME, contrast_problems, load_all_themes, minimum_contrast, user_themes_dir
+
     catalog = load_all_themes()
     rows = []
     for spec in catalog.themes:

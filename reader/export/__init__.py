@@ -10,18 +10,31 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
-from reader.export.document import ExportDoc, ExportOptions, build_doc
-from reader.export.naming import safe_stem
+
+if TYPE_CHECKING:
+    from reader.export.document import ExportDoc, ExportOptions, build_doc
+    from reader.export.naming import safe_stem
 
 __all__ = ["ExportDoc", "ExportOptions", "Format", "FORMATS", "build_doc", "get_format", "safe_stem"]
 
+#: Names re-exported from the modules that define them, imported on first use: building
+#: ``reader --help`` reads :data:`FORMATS` and should not load the model and the analysis.
+_REEXPORTS = {"ExportDoc": "document", "ExportOptions": "document", "build_doc": "document", "safe_stem": "naming"}
 
-@dataclass(frozen=True, slots=True)
-class Format:
-    """An export format: its module in this package and what it writes."""
+
+def __getattr__(name: str):
+    module = _REEXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"reader.export.{module}"), name)
+
+
+class Format(NamedTuple):
+    """An export format: its module in this package and what it writes (a NamedTuple:
+    ``reader --help`` reads these, and a dataclass would import :mod:`dataclasses`)."""
 
     name: str
     module: str

@@ -24,7 +24,7 @@ def source_label(source: str | None, meta: dict[str, Any] | None) -> str:
 
         return host_of(source) or source
     if source.startswith("sample:"):
-        return "sample"
+        return source.removeprefix("sample:")
     return PurePath(source).name
 
 

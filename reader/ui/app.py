@@ -16,7 +16,9 @@ from reader.ui.analysis_service import Analyzer, AnalysisService
 from reader.ui.commands import ReaderCommands
 from reader.errors import ReaderError
 from reader.ui.theme_vars import DEFAULTS
-from reader.ui.themes import ThemeCommands, ThemePicker, apply_initial_theme, register_all, variable_defaults_for
+from reader.ui.themes import (
+    ThemeCommands, ThemePicker, apply_initial_theme, cycle_theme, register_all, variable_defaults_for,
+)
 
 
 class ReaderApp(App[int]):
@@ -33,6 +35,8 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("?", "help", "Help", id="help", tooltip="List every key of this screen"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave reader", priority=True, show=False),
+        Binding("ctrl+t", "cycle_theme", "Next theme", id="next-theme", show=False,
+                tooltip="Switch to the next theme (remembered for next time)"),
     ]
 
     def __init__(self, library, theme_name: str | None = None, analyzer: Analyzer | None = None) -> None:
@@ -65,6 +69,15 @@ class ReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         self.analysis.close()
+
+    def action_cycle_theme(self, step: int = 1) -> None:
+        """Live switch to the next theme, remembered like a theme picked from the palette."""
+        name = cycle_theme(self, step)
+        self.notify(name, title="Theme", timeout=1.5, markup=False)
+        try:
+            self.library.set_setting("theme", name)
+        except ReaderError as exc:
+            self.notify(f"could not remember the theme: {exc.message}", severity="warning", markup=False)
 
     def on_theme_picker_chosen(self, message: ThemePicker.Chosen) -> None:
         """Remember a theme picked in the app for next time."""

@@ -6,7 +6,6 @@ No textual here, so the sort and filter rules are tested on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import PurePath
 
 from reader.model import ArticleInfo
 
@@ -24,17 +23,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def source_label(info: ArticleInfo) -> str:
-    """The site or feed an article came from, else its file name."""
-    meta = info.meta or {}
-    for key in ("site", "feed"):
-        if meta.get(key):
-            return str(meta[key])
-    src = info.source or ""
-    if src.startswith("sample:"):
-        return src.removeprefix("sample:")
-    if src.startswith(("http://", "https://")):
-        return src.split("/")[2]
-    return PurePath(src).name if src else ""
+    """The feed or site an article came from, else its file name (the importers' rule)."""
+    from reader.importers.labels import source_label as label
+
+    return label(info.source, info.meta)
 
 
 TITLE_WIDTH = 42

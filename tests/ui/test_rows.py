@@ -12,7 +12,7 @@ def info(title: str, source: str | None, words: int = 10, meta=None) -> ArticleI
 
 def test_source_prefers_site_then_feed_then_file_name() -> None:
     assert source_label(info("a", "/x/y/z.txt", meta={"site": "example.org"})) == "example.org"
-    assert source_label(info("a", "/x/y/z.txt", meta={"feed": "Feed"})) == "Feed"
+    assert source_label(info("a", "/x/y/z.txt", meta={"feed_title": "Feed", "feed": "https://f.example/rss"})) == "Feed"
     assert source_label(info("a", "/x/y/z.txt")) == "z.txt"
     assert source_label(info("a", "https://news.example/p/1")) == "news.example"
 

@@ -218,3 +218,21 @@ def test_to_textual_theme_carries_every_field():
     assert {k: theme.variables[k] for k in VARIABLE_NAMES} == {
         k: spec.variables[k] for k in VARIABLE_NAMES
     }
+
+
+def test_ctrl_t_cycles_the_reader_app_theme_and_remembers_it(library):
+    """The app's own key: ctrl+t switches theme live and the choice is stored."""
+    from reader.ui.app import ReaderApp
+    from tests.ui.conftest import fake_analyzer
+
+    async def scenario() -> None:
+        app = ReaderApp(library, analyzer=fake_analyzer)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            first = app.theme
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            assert app.theme != first
+            assert library.get_setting("theme") == app.theme
+
+    asyncio.run(scenario())

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from reader.anchors import span_in_corrected
 from reader.corrections import OffsetMap, project
+from reader.errors import ReaderError
 from reader.model import Analysis, Annotation, Finding
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
@@ -109,6 +110,18 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         return self.app.library
 
     def on_mount(self) -> None:
+        try:
+            self._load()
+        except ReaderError as exc:  # a damaged or locked library: say so and go back
+            self.info = None
+            self.app.notify(exc.message, title="Cannot open the article", severity="error", markup=False)
+            self.call_after_refresh(self._leave)
+
+    def _leave(self) -> None:
+        """Back to the library (not awaited: a screen may not await its own dismissal)."""
+        self.dismiss(None)
+
+    def _load(self) -> None:
         lib = self.library
         self.info = lib.get_info(self.article_id)
         self.title = self.info.title
