@@ -92,3 +92,24 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for the app")
         await pilot.pause(0.02)
+
+
+def current_text(screen) -> str:
+    """The text under the reading view's current highlight (cursor or finding)."""
+    from reader.ui.document import CURRENT
+
+    span = screen.view.document.layer(CURRENT).spans[0]
+    return screen.view.document.text[span.start:span.end]
+
+
+async def open_article(app, pilot, aid: str):
+    """Open ``aid`` in the reading view and wait until its review (findings) is ready."""
+    from reader.ui.screens.reading import ReadingScreen
+
+    await pilot.pause()
+    app.open_article(aid)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    await wait_until(pilot, lambda: screen.review is not None)
+    return screen

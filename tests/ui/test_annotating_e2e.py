@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.conftest import sync, wait_until
+from tests.ui.conftest import current_text, open_article, sync
 
 from reader.model import Analysis, Entity, Finding
 from reader.ui.dialogs.annotate import AnnotateDialog
 from reader.ui.dialogs.label import LabelDialog
 from reader.ui.document import ANNOTATIONS, CURRENT, ENTITIES, SELECTION
-from reader.ui.screens.reading import ReadingScreen
 
 TEXT = (
     "Harbour talks\n\n"
@@ -28,19 +27,6 @@ def analyzer(text: str, context=None) -> Analysis:
     return Analysis(findings, entities)
 
 
-def cursor_text(screen: ReadingScreen) -> str:
-    span = screen.view.document.layer(CURRENT).spans[0]
-    return screen.view.document.text[span.start:span.end]
-
-
-async def open_article(app, pilot, aid: str) -> ReadingScreen:
-    await pilot.pause()
-    app.open_article(aid)
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReadingScreen)
-    await wait_until(pilot, lambda: screen.review is not None)
-    return screen
 
 
 @sync
@@ -57,7 +43,7 @@ async def test_select_annotate_edit_delete_undo_restart(db_path, fixed_clock) ->
         doc = screen.view.document
         assert doc.text.startswith("Harbour talks\n\nThe fine fishermen")
         await pilot.press("w", "w", "w")  # word cursor: fine -> fishermen -> of
-        assert cursor_text(screen) == "of"
+        assert current_text(screen) == "of"
         await pilot.press("v", "w", "w")  # select "of Aldmouth waited"
         sel = screen.view.document.layer(SELECTION).spans[0]
         assert screen.view.document.text[sel.start:sel.end] == "of Aldmouth waited"
@@ -86,13 +72,13 @@ async def test_select_annotate_edit_delete_undo_restart(db_path, fixed_clock) ->
         assert len(screen.view.document.layer(ANNOTATIONS)) == 1
 
         await pilot.press(")")  # next sentence
-        assert cursor_text(screen) == "The"
+        assert current_text(screen) == "The"
         await pilot.press("}")  # next paragraph
-        assert cursor_text(screen) == "A"
+        assert current_text(screen) == "A"
         await pilot.press("{")  # back to the start of the paragraph before
         assert screen.view.document.layer(CURRENT).spans[0].start == len("Harbour talks\n\n")
         await pilot.press(*"wwwwwwwww")  # ... word by word to "Brenna"
-        assert cursor_text(screen) == "Brenna"
+        assert current_text(screen) == "Brenna"
         await pilot.press("l")
         assert isinstance(app.screen, LabelDialog)
         await pilot.press("p")  # PERSON

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.conftest import sync, wait_until
+from tests.ui.conftest import current_text, open_article, sync
 
 from reader.model import Analysis, Finding
 from reader.ui.dialogs.suggestions import SuggestionMenu
-from reader.ui.document import CORRECTIONS, CURRENT, ERRORS
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.document import CORRECTIONS, ERRORS
 from reader.ui.widgets.bars import StatusLine
 
 TEXT = (
@@ -51,19 +50,6 @@ def assert_cache_matches_a_fresh_paint(view) -> None:
     assert painted_rows(view) == cached
 
 
-def current_text(screen: ReadingScreen) -> str:
-    span = screen.view.document.layer(CURRENT).spans[0]
-    return screen.view.document.text[span.start:span.end]
-
-
-async def open_article(app, pilot, aid: str) -> ReadingScreen:
-    await pilot.pause()
-    app.open_article(aid)
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReadingScreen)
-    await wait_until(pilot, lambda: screen.review is not None)
-    return screen
 
 
 @sync
