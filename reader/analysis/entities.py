@@ -7,7 +7,7 @@ How a reader spots a name, in order of cost:
    organisation or place ("University of Innsbruck"). Everything else is lower case and
    never looked at again, which keeps a million words well under a second.
 2. Each run is cut at dates (weekdays, months), possessives ("Europe's") and titles
-   ("Foreign Minister Ingrid Halvorsen": the title marks a person, it is not the name).
+   ("Foreign Minister Ingrid Lindqvist": the title marks a person, it is not the name).
 3. A capitalised word at the start of a sentence proves nothing: it is kept only when
    the article also writes it capitalised mid-sentence, when it is a place or given name
    that is no English word, when a verb of saying follows ("Pichler said"), or when it
@@ -580,7 +580,7 @@ def _judge(
     if i >= j:
         return None
     person_cue = prev in ("speech", "role")
-    # Titles: "Foreign Minister Ingrid Halvorsen" -> a person cue + "Ingrid Halvorsen".
+    # Titles: "Foreign Minister Ingrid Lindqvist" -> a person cue + "Ingrid Lindqvist".
     n = _title_prefix(words[i:j], doc)
     if n:
         i += n
@@ -687,7 +687,7 @@ def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speec
     if len(caps) > 1 and gaz.place_kind(first) and not gaz.place_kind(last):
         return PLACE, False  # "Madrid Chamartin", "Valencia de Alcantara"
     if prev in ("loc", "the", "the-loc"):
-        # People take no article: "the Rhine", "the Maasvlakte terminal".
+        # People take no article: "the Rhine", "the Kvarnholmen terminal".
         return PLACE, False
     if speech:
         return PERSON, len(caps) > 1

@@ -3,7 +3,7 @@
 "Wendsday" and "Goverment" written mid-sentence look like names to a capitalisation
 rule; they are one or two edits from a far more frequent word (a weekday, a common
 noun). The entity finder leaves such words alone so the misspelling checks see them.
-Real rare names ("Kompatscher", "Wierzbicki") are not near any common word.
+Real rare names ("Kompatscher", "Kowalczyk") are not near any common word.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ ORG_HEADS = frozenset(
 SINGLE_WORD_ORGS = frozenset("Commission Parliament Senate Congress Bundestag Knesset Duma".split())
 
 #: Words that head place names, first ("Lake Geneva", "Palais des Nations") or last
-#: ("North Sea", "Maasvlakte Terminal").
+#: ("North Sea", "Kvarnholmen Terminal").
 PLACE_HEADS = frozenset(
     """
     Sea Ocean River Lake Mount Mountain Mountains Alps Hills Valley Island Islands Isle
@@ -68,7 +68,7 @@ PLACE_HEADS = frozenset(
     """.split()
 )
 
-#: First words that make a place of what follows ("North Sea", "South Tyrol").
+#: First words that make a place of what follows ("North Sea", "South Ossetia").
 PLACE_PREFIXES = frozenset(
     """
     North South East West Northern Southern Eastern Western Central Upper Lower New
@@ -87,7 +87,7 @@ PARTICLES = frozenset(
 #: Connectors that join a head to its complement ("University of Innsbruck").
 HEAD_CONNECTORS = frozenset({"of", "for", "on"})
 
-#: Verbs of saying: "Pichler said", "said Tomasz Wierzbicki".
+#: Verbs of saying: "Andersen said", "said Tomasz Kowalczyk".
 SPEECH_VERBS = frozenset(
     """
     said says told added warned argued insisted explained noted wrote stated asked

@@ -1,7 +1,7 @@
 """Name variants: one entity spelled several ways, within and across articles.
 
-The unit is a name word ("Wierzbicki", "Okafor-Ndiaye"): full names and surnames alone
-share it, so "Tomasz Wierzbiki" in one article and "Wierzbicki added" in another meet.
+The unit is a name word ("Kowalczyk", "Okafor-Ndiaye"): full names and surnames alone
+share it, so "Tomasz Kowalcyk" in one article and "Kowalczyk added" in another meet.
 Two forms are the same name when they are one edit apart (two for words of eight
 letters or more), start with the same letter and differ by more than case. Then:
 
@@ -43,7 +43,7 @@ class _Form:
     first: int = 1 << 62  # order of first sighting
     occurrences: list[tuple[int, int, int]] = field(default_factory=list)  # doc, start, end
     person: bool = False  # seen in a PERSON name (never corrected towards a place)
-    given: bool = False  # seen as the first word of a full PERSON name ("Ingird Halvorsen")
+    given: bool = False  # seen as the first word of a full PERSON name ("Ingird Lindqvist")
 
 
 def _limit(a: str, b: str) -> int:
@@ -220,7 +220,7 @@ def canonical_names(
     known_names: Sequence[str] = (),
 ) -> list[list[Entity]]:
     """The entities of each document with ``canonical`` set on misspelled names
-    ("Tomasz Wierzbiki" -> canonical "Tomasz Wierzbicki"); others are unchanged."""
+    ("Tomasz Kowalcyk" -> canonical "Tomasz Kowalczyk"); others are unchanged."""
     forms, canon = _resolve(docs, lexicon, known_names)
     out: list[list[Entity]] = []
     for _text, ents in docs:

@@ -1,4 +1,4 @@
-"""``foreign``: a word or short phrase left untranslated ("Mientras", "con buena fe").
+"""``foreign``: a word or short phrase left untranslated ("Sin embargo", "con buena fe").
 
 Evidence is relative frequency: a *seed* word is common in another language (Zipf >=
 :data:`SEED_MIN_ZIPF`) and rare in English (< :data:`SEED_MAX_EN`), by a wide gap. The
