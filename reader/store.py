@@ -580,6 +580,14 @@ class Library:
         doc = self._db(self._main).table("state", cache_size=0).get(Query().article_id == article_id)
         return _state_values(doc) if doc else {}
 
+    @staticmethod
+    def progress_of(state: dict[str, Any]) -> float:
+        """The reading progress (percent) kept in a state record; 0 when absent or odd."""
+        try:
+            return float(state.get("progress", 0.0) or 0.0)
+        except (TypeError, ValueError):
+            return 0.0
+
     def states(self) -> dict[str, dict[str, Any]]:
         """Every article's reading state by article id, in one pass over the table (a
         listing calling :meth:`get_state` per article scans the table once per row)."""

@@ -120,13 +120,6 @@ def _has_big_file(items) -> bool:
     return False
 
 
-def _progress_of(state: dict) -> float:
-    try:
-        return float(state.get("progress", 0.0))
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     from reader.importers.labels import article_date, source_label
 
@@ -146,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "words": info.words,
                 "annotations": counts["annotations"],
                 "corrections": counts["corrections"],
-                "progress": round(_progress_of(states.get(info.id, {})), 3),
+                "progress": round(lib.progress_of(states.get(info.id, {})), 3),
                 "added": info.added,
             }
         )

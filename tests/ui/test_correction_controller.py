@@ -243,16 +243,10 @@ def test_review_mode_always_ends_with_nothing_open(library, words, picks) -> Non
 
 @sync
 async def test_word_screen_offset_points_at_the_word(app) -> None:
-    from tests.ui.conftest import article_id, wait_until
-
-    from reader.ui.screens.reading import ReadingScreen
+    from tests.ui.conftest import article_id, open_article, wait_until
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_article(article_id(app.library, "Harbour"))
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
         await wait_until(pilot, lambda: bool(screen.analysis.findings))
         view = screen.view
         f = screen.analysis.findings[1]

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from tests.ui.conftest import article_id, sync, wait_until
+from tests.ui.conftest import article_id, open_article, sync
 
 from reader.ui.commands import ReaderCommands
 from reader.ui.document import CURRENT, SELECTION
 from reader.ui.screens.help import bindings_table
-from reader.ui.screens.reading import ReadingScreen
 
 
 @sync
@@ -36,12 +35,7 @@ async def test_help_and_palette_list_correction_and_annotation_keys(app) -> None
 @sync
 async def test_click_places_the_cursor_and_drag_selects(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_article(article_id(app.library, "Harbour"))
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReadingScreen)
-        await wait_until(pilot, lambda: screen.review is not None)
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
         view = screen.view
         margin = max(1, (view.size.width - view.layout_rows.width) // 2)
         row = view.layout_rows.row_of_offset(view.document.text.index("Fishermen"))

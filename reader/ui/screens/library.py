@@ -91,12 +91,13 @@ class LibraryScreen(Screen):
 
     def reload(self) -> None:
         """Re-read the article list (after add, delete, undo, or coming back)."""
-        infos = self.library.list_articles()
+        lib = self.library
+        infos = lib.list_articles()
+        states = lib.states()  # one pass, not one table scan per row
         old = self.rows
         self.rows = {}
         for info in infos:
-            state = self.library.get_state(info.id)
-            row = ArticleRow.from_info(info, float(state.get("progress", 0) or 0))
+            row = ArticleRow.from_info(info, lib.progress_of(states.get(info.id, {})))
             prev = old.get(info.id)
             if prev is not None:
                 row = row.with_counts(errors=prev.errors, notes=prev.notes, fixes=prev.fixes)
