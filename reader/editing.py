@@ -433,6 +433,25 @@ class Editor:
         desc = description or f"apply {len(made)} corrections"
         return self._run(Step(desc, ChangeSet([fwd]), ChangeSet([back]), len(made)))
 
+    def correct_across(self, edits: dict[str, Sequence[tuple[int, int, str, str | None]]],
+                       description: str | None = None) -> Change:
+        """Corrections in several articles (article id -> edits as in :meth:`correct_many`):
+        one write per article, one undo step for all of them (a story's names applied)."""
+        fwds: list[ArticleChanges] = []
+        backs: list[ArticleChanges] = []
+        count = 0
+        for article_id, items in edits.items():
+            text = self._text(article_id)
+            fwd, back, made = self._correction_changes(article_id, text, self.lib.corrections(article_id), items)
+            if not fwd.is_empty():
+                fwds.append(fwd)
+                backs.append(back)
+                count += len(made)
+        if not fwds:
+            return _nothing("nothing to correct")
+        desc = description or f"apply {count} corrections in {len(fwds)} articles"
+        return self._run(Step(desc, ChangeSet(fwds), ChangeSet(backs), count))
+
     def remove_correction(self, article_id: str, correction_id: str) -> Change:
         """Delete one correction (the original text shows again there)."""
         found = next((c for c in self.lib.corrections(article_id) if c.id == correction_id), None)

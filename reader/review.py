@@ -119,12 +119,15 @@ class LibraryMemory:
 
     def context(self, article_id: str, *, known_names: Sequence[str] = ()) -> AnalysisContext:
         """The analysis context for one article from what the library remembers."""
+        from reader.stories.library import reconciled_names
+
         preferred, names = self._learn()
         return AnalysisContext(
             dictionary=frozenset(self.lib.words()),
             ignored=frozenset(i.text for i in self.lib.ignores(article_id) if i.start is None),
             known_names=tuple(dict.fromkeys([*known_names, *names])),
             preferred=preferred,
+            story_names=reconciled_names(self.lib, article_id),
         )
 
 
@@ -303,6 +306,7 @@ class Review:
             or context.dictionary != self.context.dictionary
             or context.ignored != self.context.ignored
             or context.known_names != self.context.known_names
+            or context.story_names != self.context.story_names
         )
         self.context = context
         self.corrected_text, self.offset_map = project(self.text, self.corrections)

@@ -39,6 +39,7 @@ class AnalysisContext:
     known_names: tuple[str, ...] = ()
     preferred: dict[str, str] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
+    story_names: dict[str, str] = field(default_factory=dict)
 
 
 #: When findings of different kinds overlap, the earlier kind here wins.
@@ -76,6 +77,10 @@ def analyze_many(
     def names():
         entities = [sorted(find_entities(t, lexicon), key=lambda e: (e.start, e.end)) for t in texts]
         variants = find_variants(list(zip(texts, entities)), lexicon, known_names=ctx.known_names)
+        if ctx.story_names:
+            from reader.stories.checks import story_variants
+
+            variants = [story_variants(t, v, ctx.story_names) for t, v in zip(texts, variants)]
         return entities, variants
 
     jobs = chunk_jobs(texts)

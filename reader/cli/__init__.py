@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "reader.cli.library",
     "reader.cli.check",
     "reader.cli.fix",
+    "reader.cli.stories",
     "reader.cli.notes",
     "reader.cli.export",
     "reader.cli.dictionary",

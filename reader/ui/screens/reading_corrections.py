@@ -44,6 +44,7 @@ def context_digest(context: AnalysisContext | None) -> str:
     parts = (
         sorted(context.dictionary), sorted(context.ignored), list(context.known_names),
         sorted((context.preferred or {}).items()), sorted(context.kinds or ()),
+        sorted((getattr(context, "story_names", None) or {}).items()),
     )
     return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
