@@ -28,12 +28,11 @@ COMMON_ZIPF = 4.3
 DATE_WINDOW = 600
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:;\"'\u201c\u201d\u2018\u2019(\[\-\u2013\u2014]\s*$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 _DATE_PATTERNS = (
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+(\d{{4}})\b"),
     re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
 )
@@ -72,37 +71,46 @@ def _zipf():
     return get_lexicon().zipf_lower
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start]
-    if not before.strip():
-        return True  # start of text or of a line
-    return bool(_SENTENCE_END.search(before))
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from reader.analysis.lexicon import get_lexicon
+
+    return frozenset(w for w, z in get_lexicon().items() if z >= COMMON_ZIPF)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Is ``word`` written somewhere after a letter (or a comma) and a space?"""
+    i = text.find(word)
+    while i >= 0:
+        if i >= 2 and text[i - 1] == " " and (text[i - 2].isalpha() or text[i - 2] in ",;"):
+            end = i + len(word)
+            if end == len(text) or not text[end].isalpha():
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def extract(text: str, meta: dict[str, Any] | None = None, *, zipf=None) -> Features:
     """The grouping evidence of one article (``zipf``: a lower-case frequency lookup,
-    the packaged lexicon's by default)."""
+    the packaged lexicon's by default).
+
+    Each distinct word is judged once; a capitalised common word ("Will", "Mark") is a
+    name only where it is written mid-sentence, after a letter or a comma.
+    """
     zipf = zipf or _zipf()
+    tokens = set(_WORD.findall(text))
+    lower = {w for w in tokens if w[0].islower() and len(w) >= 4}
+    words = {fold(w) for w in lower - _common_words()}
     names: set[str] = set()
-    words: set[str] = set()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if len(w) < 3:
+    for w in tokens - lower:
+        if len(w) < 3 or not w[0].isupper():
             continue
-        first = w[0]
-        if first.isupper():
-            low = w.lower()
-            if low in _CALENDAR:
-                continue
-            if w.isupper() and len(w) > 5:
-                continue  # shouted headline words, not acronyms
-            if _sentence_start(text, m.start()) and zipf(low) >= 3.0:
-                continue  # an ordinary word opening a sentence
-            names.add(fold(w))
-        elif first.islower() and len(w) >= 4:
-            low = w.lower()
-            if zipf(low) < COMMON_ZIPF:
-                words.add(fold(low))
+        low = w.lower()
+        if low in _CALENDAR or (w.isupper() and len(w) > 5):
+            continue  # dates, and shouted headline words rather than acronyms
+        if zipf(low) >= 3.0 and not _mid_sentence(text, w):
+            continue  # an ordinary word opening sentences
+        names.add(fold(w))
     return Features(frozenset(names), frozenset(words), article_day(text, meta))
 
 
