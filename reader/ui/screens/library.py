@@ -46,6 +46,8 @@ class LibraryScreen(Screen):
         Binding("A", "annotations", "Annotations", id="annotations", key_display="A",
                 tooltip="Every annotation in the library: filter by tag, search, enter opens it"),
         Binding("x", "export", "Export", id="export-article", show=False, tooltip="Export the selected article"),
+        Binding("t", "stories", "Stories", id="stories",
+                tooltip="Articles grouped by story: names tables, merge and split, side-by-side reading"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
         Binding("g", "first", "First article", id="first", show=False),
         Binding("G", "last", "Last article", id="last", show=False),
@@ -221,6 +223,11 @@ class LibraryScreen(Screen):
             self.app.push_screen(self._reading(jump.article_id, jump.start, jump.end), self._returned)
 
         self.app.push_screen(AnnotationsScreen(self.library), done)
+
+    def action_stories(self) -> None:
+        from reader.ui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen(), lambda _=None: self.reload())
 
     def action_export(self) -> None:
         article_id = self.selected_id()

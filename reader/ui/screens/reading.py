@@ -488,6 +488,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             bar.remove_class("-shown")
             self.view.focus()
 
+    def action_same_name(self) -> None:
+        from reader.ui.screens.story_jump import jump_to_same_name
+
+        jump_to_same_name(self, self._cursor())
+
     def action_export(self) -> None:
         try:
             from reader.ui.dialogs.export import run_export

@@ -61,6 +61,8 @@ READING_BINDINGS: list[Binding] = [
     Binding("plus", "wrap(8)", "Wider text", id="wider", show=False, key_display="+"),
     Binding("minus", "wrap(-8)", "Narrower text", id="narrower", show=False, key_display="-"),
     Binding("x", "export", "Export", id="export", show=False, tooltip="Export this article"),
+    Binding("S", "same_name", "Same name in story", id="same-name", show=False,
+            tooltip="The name under the cursor in the story's other articles, side by side"),
     Binding("escape,q", "close", "Library", id="back",
             tooltip="Cancel the selection, else back to the library (position is saved)"),
 ]
