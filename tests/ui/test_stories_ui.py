@@ -136,3 +136,20 @@ async def test_reading_view_jumps_to_the_same_name_in_the_other_report(story_app
         assert split.texts[1][span.start:span.end] in ("Oosterhuis", "Oosterhius")
         await pilot.press("escape")
         assert story_app.screen is reading
+
+
+def test_side_by_side_snapshot(story_app, snap_compare) -> None:
+    """The split view after one paragraph step (paired with
+    test_side_by_side_keeps_paragraphs_in_step). Regenerate after an intended change:
+    ``python -m pytest tests/ui/test_stories_ui.py --snapshot-update``."""
+    from reader.ui.screens.side_by_side import SideBySideScreen
+
+    async def open_split(pilot) -> None:
+        await pilot.pause()
+        left, right = _ids(story_app.library, "ferry")[:2]
+        story_app.push_screen(SideBySideScreen(left, right))
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+
+    assert snap_compare(story_app, terminal_size=(120, 20), run_before=open_split)

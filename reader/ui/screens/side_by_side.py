@@ -30,6 +30,12 @@ class SideBySideScreen(Screen):
     """``SideBySideScreen(left_id, right_id, story_ids=(), names=(), left_offset=None)``."""
 
     COMMAND_CATEGORY = "side by side"
+    DEFAULT_CSS = """
+    SideBySideScreen #split-body { height: 1fr; }
+    SideBySideScreen #split-body ArticleView { width: 1fr; height: 1fr; border: round $panel-lighten-2; }
+    SideBySideScreen #split-body ArticleView:focus { border: round $accent; }
+    SideBySideScreen #split-status { height: 1; background: $panel; }
+    """
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("j,down", "paragraph(1)", "Next paragraph", id="split-next"),
         Binding("k,up", "paragraph(-1)", "Previous paragraph", id="split-previous"),
