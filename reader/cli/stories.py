@@ -22,8 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="list stories: articles that report the same event",
         description=(
             "Group the library's articles into stories: two articles belong together when the "
-            "names and uncommon words they share make up enough of their vocabulary, and their "
-            "dates (when known) are at most two weeks apart. Splits and merges you make are kept."
+            "names and uncommon words they share (two or more) make up enough of their vocabulary, "
+            "and their dates (when known) are at most two weeks apart. Splits and merges you make "
+            "are kept."
         ),
     ) as p:
         p.add_argument("--json", action="store_true", help="print JSON for scripts")

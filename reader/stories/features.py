@@ -6,7 +6,8 @@ sentence opener (mid-sentence, or at a sentence start when the lexicon does not 
 lower-case form as a common word); an *uncommon word* is a lower-case word of four letters
 or more that the lexicon rates below :data:`COMMON_ZIPF` (so garbled words count too: a
 report's garbles are often shared with nothing, but its rare vocabulary is shared with the
-other reports of the same event). Terms are folded (lower case, no diacritics), so
+other reports of the same event). A capitalised everyday word ("First World War", "New")
+is no name here: too many unrelated articles share it. Terms are folded (lower case, no diacritics), so
 "Lodz" and "Łódź" meet.
 
 The date is the article's ``meta["date"]`` when it has one, else the first full date
@@ -108,7 +109,10 @@ def extract(text: str, meta: dict[str, Any] | None = None, *, zipf=None) -> Feat
         low = w.lower()
         if low in _CALENDAR or (w.isupper() and len(w) > 5):
             continue  # dates, and shouted headline words rather than acronyms
-        if zipf(low) >= 3.0 and not _mid_sentence(text, w):
+        z = zipf(low)
+        if z >= COMMON_ZIPF:
+            continue  # "First World War", "United Nations": everyday words, weak evidence
+        if z >= 3.0 and not _mid_sentence(text, w):
             continue  # an ordinary word opening sentences
         names.add(fold(w))
     return Features(frozenset(names), frozenset(words), article_day(text, meta))

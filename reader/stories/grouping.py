@@ -3,8 +3,9 @@
 The similarity, in one sentence (the README says it too): two articles belong to the same
 story when the names and uncommon words they share make up at least :data:`THRESHOLD` of
 their weighted vocabulary (a cosine over term sets, each term weighted by how rare it is
-in the library, names counting :data:`NAME_WEIGHT` times), and their dates, when both are
-known, are at most :data:`MAX_DAYS` apart.
+in the library, names counting :data:`NAME_WEIGHT` times), they share at least
+:data:`MIN_SHARED` such terms, and their dates, when both are known, are at most
+:data:`MAX_DAYS` apart.
 
 Stories are the connected groups of such pairs, linked strongest pair first. A person's
 choices are *pins* (article id -> story label, :mod:`reader.stories.library` keeps them in
@@ -32,6 +33,8 @@ from reader.stories.features import Features
 THRESHOLD = 0.2
 #: A shared name weighs this many times a shared uncommon word.
 NAME_WEIGHT = 2.0
+#: Two articles sharing fewer terms than this never link (one shared name is too thin).
+MIN_SHARED = 2
 #: Articles dated further apart than this never link.
 MAX_DAYS = 14
 
@@ -187,6 +190,7 @@ class StoryIndex:
     def _similar(self, s: int, weight, cap: int, *, earlier_only: bool) -> list[tuple[int, float]]:
         """(other slot, similarity) for every article at or above the threshold."""
         shared: dict[int, float] = {}
+        count: dict[int, int] = {}
         names = self.names[s]
         postings = self.postings
         for t in self.terms[s]:
@@ -199,11 +203,12 @@ class StoryIndex:
                 if o == s or (earlier_only and o > s):
                     continue
                 shared[o] = shared.get(o, 0.0) + w2
+                count[o] = count.get(o, 0) + 1
         out = []
         norm, day = self.norms[s], self.days[s]
         for o, dot in shared.items():
             sim = dot / (norm * self.norms[o])
-            if sim < self.threshold:
+            if sim < self.threshold or count[o] < MIN_SHARED:
                 continue
             other_day = self.days[o]
             if day is not None and other_day is not None and abs(day - other_day) > MAX_DAYS:

@@ -114,3 +114,12 @@ def _grown(feats, pins):
     for aid, f in feats:
         index.add(aid, f)
     return index
+
+
+def test_one_shared_name_or_everyday_capitalised_words_do_not_link():
+    a = extract("Kigali hosted a summit on coffee tariffs. Delegates argued about quotas.")
+    b = extract("A marathon through Kigali drew runners. The First World War museum opened.")
+    c = extract("The First World War museum in New York opened a wing on the United Nations.")
+    assert "first" not in c.names and "york" in c.names
+    index = StoryIndex.build([("a", a), ("b", b), ("c", c)])
+    assert index.stories() == []
