@@ -7,7 +7,8 @@ lower-case form as a common word); an *uncommon word* is a lower-case word of fo
 or more that the lexicon rates below :data:`COMMON_ZIPF` (so garbled words count too: a
 report's garbles are often shared with nothing, but its rare vocabulary is shared with the
 other reports of the same event). A capitalised everyday word ("First World War", "New")
-is no name here: too many unrelated articles share it. Terms are folded (lower case, no diacritics), so
+is no name here unless the gazetteer knows it as a place or a given name ("York", "Paris"):
+too many unrelated articles share it. Terms are folded (lower case, no diacritics), so
 "Lodz" and "Łódź" meet.
 
 The date is the article's ``meta["date"]`` when it has one, else the first full date
@@ -79,6 +80,17 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w, z in get_lexicon().items() if z >= COMMON_ZIPF)
 
 
+def _known_name(word: str, *, strict: bool = False) -> bool:
+    """A place or given name the gazetteer knows; ``strict``: one that is no English word
+    as well ("Nice", "Reading", "Will" are)."""
+    from reader.analysis.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    if word in gaz.places:
+        return not strict or word not in gaz.common_places
+    return word in gaz.first_names and not (strict and word in gaz.common_first_names)
+
+
 def _mid_sentence(text: str, word: str) -> bool:
     """Is ``word`` written somewhere after a letter (or a comma) and a space?"""
     i = text.find(word)
@@ -110,9 +122,9 @@ def extract(text: str, meta: dict[str, Any] | None = None, *, zipf=None) -> Feat
         if low in _CALENDAR or (w.isupper() and len(w) > 5):
             continue  # dates, and shouted headline words rather than acronyms
         z = zipf(low)
-        if z >= COMMON_ZIPF:
+        if z >= COMMON_ZIPF and not _known_name(w):
             continue  # "First World War", "United Nations": everyday words, weak evidence
-        if z >= 3.0 and not _mid_sentence(text, w):
+        if z >= 3.0 and not _mid_sentence(text, w) and not _known_name(w, strict=True):
             continue  # an ordinary word opening sentences
         names.add(fold(w))
     return Features(frozenset(names), frozenset(words), article_day(text, meta))
