@@ -112,13 +112,9 @@ class NamesScreen(Screen):
         self.query_one("#names-status", Static).update(Text(text))
 
     def selected(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        from reader.ui.screens.stories import selected_key
+
+        return selected_key(self.table)
 
     def _picked(self):
         key = self.selected()

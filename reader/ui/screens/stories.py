@@ -21,6 +21,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 COLUMNS = (("story", "Story"), ("title", "Title"), ("id", "Id"), ("mark", ""))
 
 
+def selected_key(table: DataTable) -> str | None:
+    """The row key under a row cursor, or ``None`` for an empty table."""
+    if not table.row_count:
+        return None
+    try:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    except Exception:
+        return None
+
+
 class StoriesScreen(Screen):
     """Stories of two or more articles, one row per article, grouped."""
 
@@ -123,13 +133,7 @@ class StoriesScreen(Screen):
         self.query_one("#stories-status", Static).update(Text(status))
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        return selected_key(self.table)
 
     def story_of(self, article_id: str | None):
         return next((s for s in self.stories if article_id in s.article_ids), None)
