@@ -39,16 +39,21 @@ from reader.analysis.gazetteer import Gazetteer, get_gazetteer
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.names_words import (
     ABBREVIATIONS,
+    GROUP_WORDS,
     HEAD_CONNECTORS,
     LOCATIVE,
+    ORG_AFTER,
+    ORG_BEFORE,
     ORG_HEADS,
     PARTICLES,
+    PLACE_AFTER,
     PLACE_HEADS,
     PLACE_PREFIXES,
     ROLE_NOUNS,
     SINGLE_WORD_ORGS,
     SPEECH_VERBS,
     TITLES,
+    TITLE_SUFFIXES,
 )
 from reader.analysis.names_typos import looks_like_typo
 from reader.model import Entity
@@ -99,6 +104,7 @@ _CONN = rf"(?:(?:{'|'.join(_CONNECTOR_WORDS)})[ \t\u00a0]+)*"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_CONN}{_TOKEN})*")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n—–]{0,40}?)?[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:—|–|--|-|:)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_ARTICLE_PREFIXES = frozenset({"al", "el"})
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 
 _OPENERS = frozenset("\"'“‘„‚«‹([{*_¿¡")
@@ -227,6 +233,11 @@ class _Doc:
         return self.lexicon.zipf(word)
 
 
+def _is_low(word: str) -> bool:
+    """A lower-case connector inside a run ("de", "of"); "al-Maliki" is a name word."""
+    return word[0].islower() and "-" not in word
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and not _ROMAN.match(letters)
@@ -276,7 +287,7 @@ def _split_run(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, 
     pending: list[tuple[int, int, str]] = []  # connectors waiting for the next capital
     for tok in tokens:
         word = tok[2]
-        if word[0].islower():
+        if _is_low(word):
             pending.append(tok)
             continue
         if pending:
@@ -359,6 +370,17 @@ def _find_entities(
         s, e = m.span()
         g = m.group()
         toks = _tokens(s, g) if (" " in g or "\t" in g or "\u00a0" in g) else [(s, e, g)]
+        if s >= 3 and text[s - 1] == "-" and text[s - 3 : s - 1] in _ARTICLE_PREFIXES and (s == 3 or not text[s - 4].isalnum()):
+            # "al-Maliki", "el-Arish": the lower-case article belongs to the name, and
+            # joins it to the name before ("Nouri al-Maliki").
+            s -= 3
+            toks[0] = (s, toks[0][1], text[s : toks[0][1]])
+            if runs and s - prev_end == 1 and text[prev_end] == " " and runs[-1][0][-1][2][-1:].isalpha():
+                prev, starts, headline = runs.pop()
+                runs.append((prev + toks, starts, headline))
+                mid.update(w for _, _, w in toks)
+                prev_end = e
+                continue
         if s - prev_end <= 3 and text[prev_end] == "." and _continues_abbreviation(text, runs[-1][0], s):
             # "Mr. Smith", "J. K. Rowling", "St. Gallen": one run across the full stop.
             prev, starts, headline = runs.pop()
@@ -405,7 +427,10 @@ def _find_entities(
                 continue
         _classify_run(doc, toks, starts, headline, cands, dates)
     _harmonise(cands, text, doc.gaz)
+    cands = _bare_surnames(cands, (t for r in runs for t in r[0]), text, doc)
     cands = _join_and(cands, text, doc.gaz)
+    if _DEBUG is not None:
+        _DEBUG.append([(c.start, c.end, c.label, c.strong) for c in cands])
     ents = [Entity(c.start, c.end, text[c.start : c.end], c.label) for c in cands]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in dates]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in numeric_dates(text)]
@@ -418,6 +443,7 @@ def _find_entities(
     return _non_overlapping(ents)
 
 
+_DEBUG: list | None = None
 _AND = frozenset({" and ", " & "})
 
 
@@ -531,10 +557,22 @@ def _classify_run(
         if _DATELINE_AFTER.match(text, toks[-1][1]):
             out.append(_Candidate(list(toks), PLACE, True))
             return
+    if any("-" in t[2] and _adjective_word(doc, t[2]) for t in toks):
+        # "Hamas-led forces", "an Ohio-based firm": an adjective, and a break in the run
+        # ("Islamist-controlled Mogadishu" is the place alone).
+        pieces: list[list[tuple[int, int, str]]] = [[]]
+        for t in toks:
+            if "-" in t[2] and _adjective_word(doc, t[2]):
+                pieces.append([])
+            else:
+                pieces[-1].append(t)
+        for k, piece in enumerate(p for p in pieces if p):
+            _classify_run(doc, piece, starts and piece[0] is toks[0], headline, out, dates)
+        return
     if len(toks) == 1 and not toks[0][2].endswith(_POSSESSIVE):
         segments: list[list[tuple[int, int, str]]] = [toks]
     elif headline:  # every word of a title-case headline needs its own evidence
-        segments = [[t] for t in toks if not t[2][0].islower()]
+        segments = [[t] for t in toks if not _is_low(t[2])]
     else:
         segments = _split_run(toks)
     for seg_i, seg in enumerate(segments):
@@ -545,21 +583,65 @@ def _classify_run(
                 dates.append(span)
                 continue
         words = tuple(w for _, _, w in seg)
+        before = ""
         if starts and seg_i == 0:
             prev = ""  # the word before is in the previous sentence ("he said. Trotzdem, ...")
         else:
             before = doc.word_before(seg[0][0])
-            prev = _prev_class(
-                before, doc.word_before(seg[0][0] - len(before) - 1) if before in ("the", "of") else ""
-            )
-        speech = doc.word_after(seg[-1][1]) in SPEECH_VERBS
-        key = (words, starts and (seg_i == 0 or headline), headline, prev, speech)
+            before2 = doc.word_before(seg[0][0] - len(before) - 1) if before in ("the", "of") else ""
+            prev = "title-of" if before == "of" and before2 in TITLES else _prev_class(before, before2)
+        after = doc.word_after(seg[-1][1])
+        speech = after in SPEECH_VERBS
+        noun = _noun_cue(doc, seg[0][0], seg[-1][1], after, before if prev or not starts or seg_i else "")
+        key = (words, starts and (seg_i == 0 or headline), headline, prev, speech, noun)
         verdict = doc.verdicts.get(key, False)
         if verdict is False:
-            verdict = doc.verdicts[key] = _judge(doc, words, 0, len(words), key[1], headline, prev, speech)
+            verdict = doc.verdicts[key] = _judge(doc, words, 0, len(words), key[1], headline, prev, speech, noun)
         if verdict is not None:
             i, j, label, strong = verdict
             out.append(_Candidate(seg[i:j], label, strong))
+
+
+def _count_word(text: str, w: str) -> int:
+    """How often ``w`` is written in ``text`` (as a substring: an upper bound): a
+    spelling used three times is the article's name for something, not a slip."""
+    return text.count(w)
+
+
+def _noun_cue(doc: _Doc, start: int, end: int, after: str, before: str) -> str:
+    """"org" or "place" when a lower-case noun right next to the name says what it
+    names ("the Fatah party", "oil firm Rosneft", "Zabul province"), else ""."""
+    text = doc.text
+    if end < len(text) and text[end] == " " and after[:1].islower():
+        if after in ORG_AFTER:
+            return "org"
+        if after in PLACE_AFTER:
+            return "place"
+    if before in ORG_BEFORE and text[start - 1 : start] == " ":
+        return "org"
+    return ""
+
+
+def _adjective_word(doc: _Doc, w: str) -> bool:
+    """A hyphenated adjective, not a name: "Hamas-led", "Ohio-based" (a lower-case
+    second half), "Israeli-Palestinian", "African-American" (a people's adjective)."""
+    head, tail = w.rsplit("-", 1)
+    if not tail or not tail.isalpha() or not head:
+        return False
+    if tail[0].islower():
+        return tail not in TITLE_SUFFIXES
+    return head[0].isupper() and _group_word(doc, head.rsplit("-", 1)[-1]) and _group_word(doc, tail)
+
+
+def _group_word(doc: _Doc, w: str) -> bool:
+    """A faith, a people or their adjective ("Sunni", "Kurds", "Israelis", "Congolese"):
+    a word about many people, no entity of its own."""
+    if w in GROUP_WORDS:
+        return True
+    kind = doc.gaz.place_kind(w)
+    if kind not in (None, "town"):
+        return False
+    return doc.gaz.is_demonym(w) or (w.endswith("s") and len(w) > 4 and doc.gaz.is_demonym(w[:-1]))
 
 
 def _role_like(doc: _Doc, w: str) -> bool:
@@ -570,23 +652,49 @@ def _role_like(doc: _Doc, w: str) -> bool:
 
 
 def _judge(
-    doc: _Doc, words: tuple[str, ...], i: int, j: int, starts: bool, headline: bool, prev: str, speech: bool
+    doc: _Doc, words: tuple[str, ...], i: int, j: int, starts: bool, headline: bool, prev: str, speech: bool,
+    noun: str = "",
 ) -> tuple[int, int, str, bool] | None:
     """Is ``words[i:j]`` (a capitalised segment) a name? Returns the slice that is, its
     label and whether the label is sure; ``None`` when it is no name."""
     gaz = doc.gaz
-    while j > i and words[j - 1][0].islower():
+    while j > i and _is_low(words[j - 1]):
         j -= 1
     if i >= j:
         return None
+    if words[i] in ("A", "An") and j - i > 1:
+        i += 1  # "A Spanish court": the article opens the sentence, not the name
+        starts = False
+    if prev == "title-of" and not gaz.place_kind(" ".join(words[i:j])):
+        # "Secretary of State Ann Holt", "Minister of Foreign Affairs Jonas Berg": the
+        # title goes on after "of"; its words are no part of the name.
+        k = i
+        while k < j and (
+            words[k] in TITLES or _is_low(words[k])
+            or (doc.zipf(words[k]) >= COMMON and not gaz.is_first_name(words[k]) and not gaz.place_kind(words[k]))
+        ):
+            k += 1
+        if k == j:
+            return None
+        if k > i:
+            i, prev, starts = k, "role", False
     person_cue = prev in ("speech", "role")
+    # Peoples and faiths before a name: "Sunni Arab" is none, "German Tommy Haas" a person.
+    k = i
+    while k < j and _group_word(doc, words[k]):
+        k += 1
+    if k > i and not person_cue:
+        if k == j:
+            return None
+        if gaz.is_first_name(words[k]):
+            i, starts = k, False
     # Titles: "Foreign Minister Ingrid Lindqvist" -> a person cue + "Ingrid Lindqvist".
     n = _title_prefix(words[i:j], doc)
     if n:
         i += n
         person_cue = True
         starts = False
-        while i < j and words[i][0].islower():
+        while i < j and _is_low(words[i]):
             i += 1
         if i >= j:
             return None
@@ -619,12 +727,12 @@ def _judge(
         )
         if not keep:
             i += 1
-            while i < j and words[i][0].islower():
+            while i < j and _is_low(words[i]):
                 i += 1
             if i >= j:
                 return None
             before = words[i - 2] if i >= 2 else ""
-            return _judge(doc, words, i, j, False, headline, _prev_class(words[i - 1], before), speech)
+            return _judge(doc, words, i, j, False, headline, _prev_class(words[i - 1], before), speech, noun)
     if j - i == 1:
         w = first
         if len(w) < 2 or (_ROMAN.match(w) and len(w) <= 3):
@@ -635,8 +743,10 @@ def _judge(
             return i, j, PLACE if gaz.place_kind(w.replace(".", "")) else ORG, True
         z = doc.zipf(w)
         kind = gaz.place_kind(w)
-        if not person_cue and kind in (None, "town") and gaz.is_demonym(w):
-            return None  # "Norwegian", "Faroese", "Roman"
+        if not person_cue and _group_word(doc, w):
+            return None  # "Norwegian", "Faroese", "Roman", "Sunnis"
+        if person_cue and prev not in ("loc", "the-loc") and not gaz.is_major_place(w) and z < 5:
+            return i, j, PERSON, True  # "President Bush", "said Rice"
         if z >= COMMON:
             if w in SINGLE_WORD_ORGS:
                 return i, j, ORG, True
@@ -653,15 +763,20 @@ def _judge(
                 return i, j, PERSON if (speech or gaz.is_first_name(w) or prev == "speech") else ORG, False
             return None
 
-        if not person_cue and not gaz.place_kind(w) and looks_like_typo(w, doc.lexicon):
+        if (
+            not person_cue and not noun and not gaz.place_kind(w) and looks_like_typo(w, doc.lexicon)
+            and _count_word(doc.text, w) < 3
+        ):
             return None
-    label, strong = _label(doc, words[i:j], person_cue, prev, speech)
+    label, strong = _label(doc, words[i:j], person_cue, prev, speech, noun)
     return i, j, label, strong
 
 
-def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speech: bool) -> tuple[str, bool]:
+def _label(
+    doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speech: bool, noun: str = ""
+) -> tuple[str, bool]:
     gaz = doc.gaz
-    caps = [w for w in words if not w[0].islower()]
+    caps = [w for w in words if not _is_low(w)]
     joined = " ".join(words)
     first, last = caps[0], caps[-1]
     head = last
@@ -676,6 +791,8 @@ def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speec
         return ORG, True
     if head in PLACE_HEADS or (len(caps) > 1 and first in PLACE_PREFIXES):
         return PLACE, True
+    if len(caps) == 1 and noun and not gaz.is_first_name(first):
+        return (ORG if noun == "org" else PLACE), True
     if person_cue:
         return PERSON, True
     if len(caps) > 1 and gaz.is_strong_first_name(first) and not (prev in ("loc", "the-loc") and gaz.place_kind(first)):
@@ -686,6 +803,8 @@ def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speec
         return ORG, False  # "Havenbedrijf Rotterdam", "Bayern Munich"
     if len(caps) > 1 and gaz.place_kind(first) and not gaz.place_kind(last):
         return PLACE, False  # "Madrid Chamartin", "Valencia de Alcantara"
+    if prev == "the" and speech and len(caps) == 1:
+        return ORG, False  # "the Taleban said": a place does not speak
     if prev in ("loc", "the", "the-loc"):
         # People take no article: "the Rhine", "the Kvarnholmen terminal".
         return PLACE, False
@@ -695,6 +814,42 @@ def _label(doc: _Doc, words: tuple[str, ...], person_cue: bool, prev: str, speec
         rare = all(doc.zipf(w) < COMMON or gaz.is_first_name(w) for w in caps)
         return (PERSON if rare else ORG), False
     return PERSON, False
+
+
+def _bare_surnames(
+    cands: list[_Candidate], tokens: Iterator[tuple[int, int, str]], text: str, doc: _Doc
+) -> list[_Candidate]:
+    """One name, one sense in an article: once "Dana Rice" (or "Senator Rice") is a
+    person, a later bare "Rice" is too, even though "Rice" alone is an ordinary word and
+    was no candidate. Only capitalised occurrences that no candidate covers are added."""
+    surnames: set[str] = set()
+    for c in cands:
+        if c.label != PERSON or not c.strong:
+            continue
+        last = c.words[-1]
+        if len(last) >= 3 and last[0].isupper() and last.isalpha() and not last.isupper():
+            if len(c.words) > 1 or doc.zipf(last) >= COMMON:
+                surnames.add(last)
+    if not surnames:
+        return cands
+    starts = [c.start for c in cands]
+    added: list[_Candidate] = []
+    for s, e, w in tokens:
+        if w not in surnames:
+            if not (w.endswith(_POSSESSIVE) and w[:-2] in surnames):
+                continue
+            e -= 2
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and cands[k].end > s:
+            continue  # inside a candidate
+        if k + 1 < len(cands) and cands[k + 1].start < e:
+            continue
+        if e < len(text) and text[e] in "-'’" and text[e + 1 : e + 2] != "s":
+            continue  # "Rice-growing"
+        added.append(_Candidate([(s, e, text[s:e])], PERSON, True))
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
 
 
 _LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
@@ -708,6 +863,8 @@ def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
     for c in cands:
         if c.strong and c.label == PLACE and c.words[0].isupper():
             labels.setdefault(" ".join(w.title() for w in c.words), PLACE)  # KIEV -> Kiev
+        if c.strong and c.label == PERSON and len(c.words) == 1:
+            labels.setdefault(c.words[0], PERSON)  # "President Okafor", then "Okafor"
         if c.strong and len(c.words) > 1:
             for w in c.words[1:] if c.label == PERSON else c.words:
                 if w[0].isupper():
@@ -725,6 +882,15 @@ def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
             if not c.strong or (label == PERSON and c.label == PLACE and not gaz.is_major_place(key)):
                 c.label = label
                 c.strong = True
+    # A lone unknown word with no cue for a person is more often an organisation: news
+    # introduces people by full name or title ("Tomas Berg said", later "Berg"), while
+    # groups, firms and agencies go by one word ("Hamas", "Gazprom").
+    person_words = {w for c in cands if c.label == PERSON and len(c.words) > 1 for w in c.words}
+    for c in cands:
+        if c.label == PERSON and not c.strong and len(c.words) == 1:
+            w = c.words[0]
+            if w not in person_words and not gaz.is_first_name(w) and not w.isupper():
+                c.label = ORG
     for _ in range(2):
         for k in range(1, len(cands)):
             a, b = cands[k - 1], cands[k]

@@ -111,3 +111,54 @@ ROLE_NOUNS = frozenset(
     father son daughter wife husband colleague chief founder owner worker activist
     """.split()
 )
+
+#: Words for faiths, their followers and peoples, written capitalised but naming no one
+#: entity ("Muslim", "Sunnis", "Kurds"), like the demonyms the gazetteer derives.
+GROUP_WORDS = frozenset(
+    """
+    Muslim Muslims Moslem Moslems Islamic Islamist Islamists Christian Christians Catholic
+    Catholics Protestant Protestants Orthodox Evangelical Evangelicals Anglican Anglicans
+    Jewish Jew Jews Hindu Hindus Buddhist Buddhists Sikh Sikhs Sunni Sunnis Shia Shias
+    Shiite Shiites Shi'ite Shi'ites Alawite Alawites Druze Coptic Copts Arab Arabs Kurd
+    Kurds Kurdish Pashtun Pashtuns Tajik Tajiks Uzbek Uzbeks Hazara Hazaras Baluch Tamil
+    Tamils Sinhalese Hutu Hutus Tutsi Tutsis Maoist Maoists Marxist Marxists Leninist
+    Communist Communists Fascist Fascists Nazi Nazis Jihadist Jihadists Salafist Salafists
+    Hispanic Hispanics Latino Latinos Aboriginal Aborigines Caucasian Westerner Westerners
+    """.split()
+)
+
+#: Lower-case halves that make a hyphenated word an adjective, not a name ("Hamas-led",
+#: "Ohio-based"); any lower-case common word does, these few are kept as titles.
+TITLE_SUFFIXES = frozenset({"designate", "elect"})
+
+#: Lower-case nouns that, right after a one-word name, make it an organisation ("the
+#: Fatah party", "Xinhua news agency", "Hamas militants"): no person is followed by them.
+ORG_AFTER = frozenset(
+    """
+    agency news party group movement militants militia militias guerrillas fighters rebels
+    insurgents members member cell cells officials spokesman spokeswoman spokesperson
+    daily newspaper weekly network channel television radio broadcaster company firm
+    corporation airline bank chain brand organization organisation faction executives
+    shareholders shares stock headquarters board employees workers subsidiary unit
+    """.split()
+)
+
+#: Lower-case nouns that, right before a one-word name, make it an organisation
+#: ("automaker Chrysler", "oil firm Rosneft", "the group KindHearts").
+ORG_BEFORE = frozenset(
+    """
+    firm company automaker carmaker carrier airline agency group party movement network
+    newspaper daily broadcaster channel maker producer giant retailer bank insurer militia
+    organization organisation charity union club team band label operator conglomerate
+    """.split()
+)
+
+#: Lower-case nouns that, right after a one-word name, make it a place ("Zabul province",
+#: "the Darfur region", "Iranativu island").
+PLACE_AFTER = frozenset(
+    """
+    province provinces region district county city town village valley river island islands
+    peninsula state prefecture municipality governorate oblast canton desert mountains coast
+    airport border
+    """.split()
+)
