@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 from reader.analysis.dates import DATE_WORDS, MONTH_ABBREVIATIONS, date_span, numeric_dates
-from reader.analysis.gazetteer import Gazetteer, get_gazetteer
+from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, get_gazetteer
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.names_words import (
     ABBREVIATIONS,
@@ -52,6 +52,7 @@ from reader.analysis.names_words import (
     ROLE_NOUNS,
     SINGLE_WORD_ORGS,
     SPEECH_VERBS,
+    TEAM_VERBS,
     TITLES,
     TITLE_SUFFIXES,
 )
@@ -103,6 +104,8 @@ _CONNECTOR_WORDS = sorted(PARTICLES | HEAD_CONNECTORS | {"the"}, key=len, revers
 _CONN = rf"(?:(?:{'|'.join(_CONNECTOR_WORDS)})[ \t\u00a0]+)*"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t\u00a0]+{_CONN}{_TOKEN})*")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n—–]{0,40}?)?[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:—|–|--|-|:)")
+#: A dateline that gives the date, not a dash: "AL-AIN, United Arab Emirates 1996-12-06".
+_DATELINE_DATE = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]+\d{1,4}[-/.]\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ARTICLE_PREFIXES = frozenset({"al", "el"})
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
@@ -190,7 +193,10 @@ class _Doc:
         if end - start <= 160:
             line = self.text[start:end].strip()
             words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-            if len(words) >= 3 and line[-1:] not in ".!?\"”":
+            letters = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 2]
+            if letters and len(letters) <= 25 and all(w.isupper() for w in letters):
+                result = True  # an all-caps headline or dateline line: "SOCCER - LEEDS WIN ."
+            elif len(words) >= 3 and line[-1:] not in ".!?\"”":
                 caps = sum(1 for w in words if w[0].isupper())
                 result = caps / len(words) >= 0.75
         return start, end, result
@@ -415,6 +421,7 @@ def _find_entities(
     cands: list[_Candidate] = []
     dates: list[tuple[int, int]] = []
     skip_cache = doc.skip_cache
+    caps_runs: list[list[tuple[int, int, str]]] = []
     for run in runs:
         toks, starts, headline = run
         if starts and len(toks) == 1:
@@ -425,8 +432,19 @@ def _find_entities(
                 skip = skip_cache[w] = _ordinary_opener(doc, w, headline)
             if skip:
                 continue
+        if headline and all(t[2].isupper() or _is_low(t[2]) for t in toks):
+            caps_runs.append(toks)
+            continue
         _classify_run(doc, toks, starts, headline, cands, dates)
+    if caps_runs:
+        known = {" ".join(c.words): c.label for c in cands}
+        for toks in caps_runs:
+            _classify_caps(doc, toks, known, cands)
+        cands.sort(key=lambda c: c.start)
     _harmonise(cands, text, doc.gaz)
+    _places_acting(cands, doc)
+    if caps_runs:
+        _caps_follow(cands)
     cands = _bare_surnames(cands, (t for r in runs for t in r[0]), text, doc)
     cands = _join_and(cands, text, doc.gaz)
     if _DEBUG is not None:
@@ -534,8 +552,9 @@ def _ordinary_opener(doc: _Doc, w: str, headline: bool) -> bool:
     """Is ``w``, opening a sentence, an ordinary word with no claim to be a name?"""
     return (
         w not in DATE_WORDS
+        and w not in SINGLE_WORD_ORGS
         and w not in doc.mid_caps
-        and not doc.gaz.is_strong_place(w)
+        and not doc.gaz.place_kind(w)  # "Leeds beat ...": judged with the next word
         and doc.zipf(w) >= COMMON
         and not (_is_acronym(w) and not headline)
         and not (w.isupper() and len(w) > 1)  # "JAKARTA —": a dateline, judged in full
@@ -554,7 +573,9 @@ def _classify_run(
     # All-caps dateline at the start of a line: "GENEVA —", "NEW YORK, May 3 -".
     s0 = toks[0][0]
     if (s0 == 0 or text[s0 - 1] == "\n") and all(t[2].isupper() and len(t[2]) >= 3 for t in toks if t[2][0].isupper()):
-        if _DATELINE_AFTER.match(text, toks[-1][1]):
+        if _DATELINE_AFTER.match(text, toks[-1][1]) or (
+            _DATELINE_DATE.match(text, toks[-1][1]) and _dateline_word(doc, toks)
+        ):
             out.append(_Candidate(list(toks), PLACE, True))
             return
     if any("-" in t[2] and _adjective_word(doc, t[2]) for t in toks):
@@ -572,7 +593,7 @@ def _classify_run(
     if len(toks) == 1 and not toks[0][2].endswith(_POSSESSIVE):
         segments: list[list[tuple[int, int, str]]] = [toks]
     elif headline:  # every word of a title-case headline needs its own evidence
-        segments = [[t] for t in toks if not _is_low(t[2])]
+        segments = _headline_segments(doc, toks)
     else:
         segments = _split_run(toks)
     for seg_i, seg in enumerate(segments):
@@ -591,7 +612,7 @@ def _classify_run(
             before2 = doc.word_before(seg[0][0] - len(before) - 1) if before in ("the", "of") else ""
             prev = "title-of" if before == "of" and before2 in TITLES else _prev_class(before, before2)
         after = doc.word_after(seg[-1][1])
-        speech = after in SPEECH_VERBS
+        speech = after in SPEECH_VERBS or after in TEAM_VERBS
         noun = _noun_cue(doc, seg[0][0], seg[-1][1], after, before if prev or not starts or seg_i else "")
         key = (words, starts and (seg_i == 0 or headline), headline, prev, speech, noun)
         verdict = doc.verdicts.get(key, False)
@@ -641,7 +662,123 @@ def _group_word(doc: _Doc, w: str) -> bool:
     kind = doc.gaz.place_kind(w)
     if kind not in (None, "town"):
         return False
-    return doc.gaz.is_demonym(w) or (w.endswith("s") and len(w) > 4 and doc.gaz.is_demonym(w[:-1]))
+    return _demonym(w) or (w.endswith("s") and len(w) > 4 and _demonym(w[:-1]))
+
+
+@lru_cache(maxsize=4096)
+def _demonym(w: str) -> bool:
+    """Is ``w`` a people's adjective ("Kenyan", "Sudanese", "Norwegian")? The stem must be
+    a well-known place's name or all but its last letter ("Ital-ian"), or the word an
+    ordinary English word of the demonym shape: "Taleban" is no "Talca-n", "Maliki" no
+    "Mali-ki"."""
+    gaz = get_gazetteer()
+    if not gaz.is_demonym(w):
+        return False
+    if get_lexicon_zipf(w) >= 3.0:
+        return True
+    for suffix in DEMONYM_SUFFIXES:
+        if not w.endswith(suffix) or len(w) - len(suffix) < 3:
+            continue
+        stem = w[: len(w) - len(suffix)]
+        for place in gaz.demonym_stems.get(stem[:3], ()):
+            common = 0
+            for a, b in zip(stem, place):
+                if a != b:
+                    break
+                common += 1
+            if common == len(stem) or (common == len(stem) - 1 and len(place) >= len(stem)):
+                return True
+    return False
+
+
+def get_lexicon_zipf(w: str) -> float:
+    from reader.analysis.lexicon import get_lexicon
+
+    return get_lexicon().zipf(w)
+
+
+def _dateline_word(doc: _Doc, toks: list[tuple[int, int, str]]) -> bool:
+    """Can the all-caps words open a dateline: a known place, or no ordinary word?"""
+    name = " ".join(_caps_title(t[2]) for t in toks)
+    return bool(doc.gaz.place_kind(name)) or all(doc.zipf(_caps_title(t[2])) < COMMON for t in toks)
+
+
+def _headline_segments(doc: _Doc, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A title-case headline's words one by one, except that known places of several
+    words stay whole ("United Arab Emirates", "New York")."""
+    words = [t for t in toks if not _is_low(t[2])]
+    out: list[list[tuple[int, int, str]]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 1, -1):
+            seg = words[i : i + size]
+            if seg[-1][0] - seg[0][0] < 60 and doc.gaz.place_kind(doc.text[seg[0][0] : seg[-1][1]]):
+                out.append(seg)
+                i += size
+                break
+        else:
+            out.append([words[i]])
+            i += 1
+    return out
+
+
+def _caps_follow(cands: list[_Candidate]) -> None:
+    """An all-caps mention ("LEEDS") takes the final label of the same name written
+    normally in the article ("Leeds beat ...", a team)."""
+    labels = {" ".join(c.words): c.label for c in cands if not c.words[0].isupper()}
+    for c in cands:
+        if c.words[0].isupper() and not c.strong:
+            label = labels.get(" ".join(_caps_title(w) for w in c.words))
+            if label:
+                c.label = label
+
+
+def _caps_title(word: str) -> str:
+    """The ordinary spelling of an all-caps word: "CHINA'S" -> "China", "AL-AIN" -> "Al-Ain"."""
+    if word.endswith(("'S", "\u2019S")):
+        word = word[:-2]
+    return word if "." in word else word.title()
+
+
+def _classify_caps(
+    doc: _Doc, toks: list[tuple[int, int, str]], known: dict[str, str], out: list[_Candidate]
+) -> None:
+    """Names in an all-caps headline or dateline ("SOCCER - LEEDS BEAT CHELSEA",
+    "MELBOURNE 1996-12-06"). Capitals say nothing there, so a word sequence is a name
+    only when the article writes it as a name elsewhere (it takes that label), or when
+    it is a known place whose name is no ordinary word ("CHINA", "NEW YORK"); the
+    longest such sequence wins (up to four words)."""
+    gaz = doc.gaz
+    text = doc.text
+    n = len(toks)
+    s0 = toks[0][0]
+    if (s0 == 0 or text[s0 - 1] == "\n") and _dateline_word(doc, toks[:1]) and (
+        _DATELINE_AFTER.match(text, toks[0][1]) or _DATELINE_DATE.match(text, toks[0][1])
+    ):
+        out.append(_Candidate([toks[0]], PLACE, True))  # "AL-AIN, United Arab Emirates 1996-12-06"
+        toks = toks[1:]
+        n -= 1
+    i = 0
+    while i < n:
+        for size in range(min(4, n - i), 0, -1):
+            seg = toks[i : i + size]
+            if _is_low(seg[0][2]) or _is_low(seg[-1][2]):
+                continue
+            name = " ".join(_caps_title(t[2]) if not _is_low(t[2]) else t[2] for t in seg)
+            label = known.get(name)
+            if label is None and gaz.place_kind(name) and (size > 1 or gaz.is_strong_place(name)):
+                label = PLACE
+            if label is None and size == 1 and name in doc.mid_caps and not doc.zipf(name) >= COMMON:
+                label = PERSON  # a name the text writes elsewhere; its label follows there
+            if label is not None:
+                last = seg[-1]
+                if last[2].endswith(("'S", "\u2019S")):
+                    seg = seg[:-1] + [(last[0], last[1] - 2, last[2][:-2])]
+                out.append(_Candidate(list(seg), label, False))
+                i += size
+                break
+        else:
+            i += 1
 
 
 def _role_like(doc: _Doc, w: str) -> bool:
@@ -690,6 +827,8 @@ def _judge(
             i, starts = k, False
     # Titles: "Foreign Minister Ingrid Lindqvist" -> a person cue + "Ingrid Lindqvist".
     n = _title_prefix(words[i:j], doc)
+    if n and words[j - 1] in ORG_HEADS:
+        n = 0  # "General Assembly", "Chief Executive Office": an organisation's name
     if n:
         i += n
         person_cue = True
@@ -721,7 +860,7 @@ def _judge(
             or gaz.is_strong_place(first)
             or gaz.is_strong_place(" ".join(words[i:j]))
             or (j - i > 1 and (gaz.is_strong_first_name(first) or first.lower() in PARTICLES or z < RARE))
-            or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words))
+            or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words or gaz.place_kind(first)))
             or (not headline and _is_acronym(first))
             or (j - i == 1 and not headline and doc.near_name(first))
         )
@@ -761,6 +900,8 @@ def _judge(
             if not starts and w.lower() in gaz.proper_words and w not in DATE_WORDS:
                 # "talks with Putin", "according to Reuters": a name no dictionary lists
                 return i, j, PERSON if (speech or gaz.is_first_name(w) or prev == "speech") else ORG, False
+            if speech and kind not in (None, "town"):
+                return i, j, PLACE, False  # "Leeds beat ...": the context decides later
             return None
 
         if (
@@ -814,6 +955,54 @@ def _label(
         rare = all(doc.zipf(w) < COMMON or gaz.is_first_name(w) for w in caps)
         return (PERSON if rare else ORG), False
     return PERSON, False
+
+
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+_SCORE = re.compile(r"[ \t]+\d{1,3}(?:[-:]\d{1,3})?(?:[ \t]*[,;.)\n]|[ \t]+[A-Z]|$)")
+
+
+def _places_acting(cands: list[_Candidate], doc: _Doc) -> None:
+    """A town's name that plays or speaks is an organisation: its team ("Leeds beat
+    Chelsea 2-1", "Arsenal 3 Leeds 1", "Leeds v Chelsea") or its government ("Moscow said").
+    Countries stay places (their teams and governments are usually written so). A team
+    found once makes every mention of the name in the article the team."""
+    text, gaz = doc.text, doc.gaz
+    teams: set[str] = set()
+    for k, c in enumerate(cands):
+        if c.label != PLACE:
+            continue
+        name = " ".join(c.words)
+        if gaz.place_kind(name) in ("country", "continent", "region"):
+            continue
+        after = doc.word_after(c.end) if text[c.end : c.end + 1] == " " else ""
+        before = doc.word_before(c.start) if text[c.start - 1 : c.start] == " " else ""
+        if (
+            after in TEAM_VERBS or before in TEAM_VERBS
+            or after in _VERSUS or before in _VERSUS or text[c.start - 3 : c.start] in (" v ", "vs ")
+            or (_SCORE.match(text, c.end) and _score_line(cands, k, text))
+        ):
+            teams.add(name)
+        elif (
+            after in SPEECH_VERBS and gaz.is_major_place(name)
+            and (before in ("and", "but", "that") or doc.sentence_start(c.start))
+        ):
+            c.label, c.strong = ORG, True
+    if teams:
+        for c in cands:
+            if c.label == PLACE and " ".join(c.words) in teams:
+                c.label, c.strong = ORG, True
+
+
+def _score_line(cands: list[_Candidate], k: int, text: str) -> bool:
+    """Is candidate ``k``, followed by a number, one side of a result ("Leeds 2
+    Chelsea 1", "Chelsea 2-1 Leeds")? A name and a number before or after it say so."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(cands) and cands[j].label in (PLACE, ORG):
+            a, b = (cands[j], cands[k]) if j < k else (cands[k], cands[j])
+            gap = text[a.end : b.start]
+            if len(gap) <= 12 and any(ch.isdigit() for ch in gap) and "\n" not in gap:
+                return True
+    return False
 
 
 def _bare_surnames(

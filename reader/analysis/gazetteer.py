@@ -12,7 +12,8 @@ import unicodedata
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data")
-_DEMONYM_SUFFIXES = ("ese", "ian", "ean", "an", "ish", "ic", "i", "er")
+DEMONYM_SUFFIXES = ("ese", "ian", "ean", "an", "ish", "ic", "i", "er")
+_DEMONYM_SUFFIXES = DEMONYM_SUFFIXES
 
 
 def fold(name: str) -> str:

@@ -47,7 +47,8 @@ ORG_HEADS = frozenset(
     Herald Journal Gazette News Broadcasting Television Radio Studios Records Pharma
     Energy Oil Petroleum Steel Airlines Insurance Capital Investments Brands Foods Group
     Partnership Forum Conference Summit Treaty Pact Accord Agreement Convention
-    Sons Brothers Associates Zonen Söhne Fils Hijos Filhos Figli Unit
+    Sons Brothers Associates Zonen Söhne Fils Hijos Filhos Figli Unit House Corps
+    Brigade Brigades Battalion Regiment Division Command Watch Institute Center Centre
     """.split()
 )
 
@@ -65,6 +66,7 @@ PLACE_HEADS = frozenset(
     Castle Cathedral Tower Park Stadium Arena Plaza Boulevard Province Region County
     District City Town Village Kingdom Delta Basin Plain Plateau Heights Falls Terminal
     Dam Glacier Cape Fort Lane Quay Pier Rue Via Platz Strasse Straße Piazza Place
+    Republic Emirates Territory Territories Oblast Prefecture Governorate
     """.split()
 )
 
@@ -160,5 +162,14 @@ PLACE_AFTER = frozenset(
     province provinces region district county city town village valley river island islands
     peninsula state prefecture municipality governorate oblast canton desert mountains coast
     airport border
+    """.split()
+)
+
+#: Verbs of a sports result: a town's name next to them is its team ("Leeds beat
+#: Chelsea", "Chelsea drew with Leeds").
+TEAM_VERBS = frozenset(
+    """
+    beat beats defeated defeats edged thrashed routed crushed drew draws hammered upset
+    downed outplayed overcame eliminated knocked trounced whipped blanked
     """.split()
 )
