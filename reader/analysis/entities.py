@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 from reader.analysis.dates import DATE_WORDS, MONTH_ABBREVIATIONS, date_span, numeric_dates
-from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, get_gazetteer
+from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, fold, get_gazetteer
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.names_words import (
     ABBREVIATIONS,
@@ -662,7 +662,9 @@ def _group_word(doc: _Doc, w: str) -> bool:
     kind = doc.gaz.place_kind(w)
     if kind not in (None, "town"):
         return False
-    return _demonym(w) or (w.endswith("s") and len(w) > 4 and _demonym(w[:-1]))
+    if w.endswith("s") and len(w) > 4 and doc.zipf(w[:-1]) >= 2.5:
+        return _demonym(w[:-1])  # "Israelis", not "Palais"
+    return _demonym(w)
 
 
 @lru_cache(maxsize=4096)
@@ -1041,6 +1043,21 @@ def _bare_surnames(
     return sorted(cands + added, key=lambda c: c.start)
 
 
+def _misspelt_of(word: str, names: Collection[str]) -> bool:
+    """Is ``word`` one of ``names`` misspelt ("Vermuelen" for "Vermeulen",
+    "Wisniewski" for "Wiśniewski": at most two edits from eight letters, one below)?"""
+    if len(word) < 5 or not names:
+        return False
+    from rapidfuzz.distance import OSA
+
+    w = fold(word)
+    limit = 2 if len(word) >= 8 else 1
+    return any(
+        abs(len(n) - len(word)) <= limit and OSA.distance(w, fold(n), score_cutoff=limit) <= limit
+        for n in names if len(n) >= 5
+    )
+
+
 _LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
 
 
@@ -1074,11 +1091,17 @@ def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
     # A lone unknown word with no cue for a person is more often an organisation: news
     # introduces people by full name or title ("Tomas Berg said", later "Berg"), while
     # groups, firms and agencies go by one word ("Hamas", "Gazprom").
-    person_words = {w for c in cands if c.label == PERSON and len(c.words) > 1 for w in c.words}
+    person_words = {
+        w for c in cands if c.label == PERSON and (c.strong or len(c.words) > 1 or gaz.is_first_name(c.words[0]))
+        for w in c.words
+    }
     for c in cands:
         if c.label == PERSON and not c.strong and len(c.words) == 1:
             w = c.words[0]
-            if w not in person_words and not gaz.is_first_name(w) and not w.isupper():
+            if (
+                w not in person_words and not gaz.is_first_name(w) and not w.isupper()
+                and not _misspelt_of(w, person_words)
+            ):
                 c.label = ORG
     for _ in range(2):
         for k in range(1, len(cands)):

@@ -48,7 +48,7 @@ ORG_HEADS = frozenset(
     Energy Oil Petroleum Steel Airlines Insurance Capital Investments Brands Foods Group
     Partnership Forum Conference Summit Treaty Pact Accord Agreement Convention
     Sons Brothers Associates Zonen Söhne Fils Hijos Filhos Figli Unit House Corps
-    Brigade Brigades Battalion Regiment Division Command Watch Institute Center Centre
+    Brigade Brigades Battalion Regiment Division Command Watch Institute Center Centre Rally
     """.split()
 )
 
