@@ -47,11 +47,13 @@ def _parse_kinds(raw: str | None) -> frozenset[str] | None:
 
 
 def _load_inputs(args: argparse.Namespace):
-    """(display path, title, text) for every PATH, in order, and the library if one was
-    opened (for article ids, or because ``--db`` was given)."""
+    """(display path, title, text) for every PATH, in order, the library if one was
+    opened (for article ids, or because ``--db`` was given), and for stored articles the
+    annotations that label or unlabel an entity (by input position)."""
     from reader.textio import read_text_file, title_of
 
     inputs = []
+    labels: dict[int, list] = {}
     lib = None
     if getattr(args, "db", None) and db_path(args).exists():
         lib = _open_existing_library(args, args.db)
@@ -67,8 +69,11 @@ def _load_inputs(args: argparse.Namespace):
             lib = _open_existing_library(args, raw)
         article_id = lib.resolve_id(raw)
         text = lib.get_text(article_id)
+        labelled = [a for a in lib.annotations(article_id) if a.label and not a.orphan]
+        if labelled:
+            labels[len(inputs)] = labelled
         inputs.append((raw, lib.get_info(article_id).title, text))
-    return inputs, lib
+    return inputs, lib, labels
 
 
 def _open_existing_library(args: argparse.Namespace, ref: str):
@@ -92,7 +97,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.analysis.streaming import StreamedAnalysis
 
     kinds = _parse_kinds(args.kinds)
-    inputs, lib = _load_inputs(args)
+    inputs, lib, labels = _load_inputs(args)
     try:
         context = _context(lib, kinds)
     finally:
@@ -102,15 +107,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     out = sys.stdout
     with _progress(sum(map(len, texts))) as progress, \
             StreamedAnalysis(texts, context, parallel=True, progress=progress) as run:
-        write = _write_json if args.format == "json" else _write_text
-        total = write(out, inputs, run)
+        if args.format == "json":
+            total = _write_json(out, inputs, run, labels)
+        else:
+            total = _write_text(out, inputs, run)
     out.flush()
     return 1 if total else 0
 
 
-def _write_json(out, inputs, run) -> int:
+def _write_json(out, inputs, run, labels=None) -> int:
     """The JSON document, written piece by piece as the findings arrive; byte for byte
-    what ``json.dumps`` of the whole document would give. Returns the finding count."""
+    what ``json.dumps`` of the whole document would give. Returns the finding count.
+
+    A stored article's entities are the ones its reader sees: an entity a person
+    relabelled or removed (``reader label``, ``l`` in the app) stays as they said."""
     total = 0
     out.write('{"articles": [')
     for t, (path, title, _) in enumerate(inputs):
@@ -118,7 +128,13 @@ def _write_json(out, inputs, run) -> int:
         out.write(f'{{"path": {_dumps(path)}, "title": {_dumps(title)}, "findings": [')
         total += _write_items(out, run.findings(t))
         out.write('], "entities": [')
-        _write_items(out, run.entities(t))
+        batches = run.entities(t)
+        if labels and t in labels:
+            from reader.annotating import effective_entities
+
+            detected = [e for batch in batches for e in batch]
+            batches = [effective_entities(detected, labels[t], inputs[t][2])]
+        _write_items(out, batches)
         out.write("]}")
     out.write("]}\n")
     return total

@@ -107,3 +107,23 @@ def test_personal_dictionary_applies_with_db(run_cli, library, db_path: Path, tm
     p.write_text("The goverment met.\n", encoding="utf-8")
     assert run_cli("check", str(p))[0] == 1  # no --db: the library is not read
     assert run_cli("check", "--db", str(db_path), str(p)) == (0, "", "")
+
+
+def test_stored_article_entities_keep_the_users_labels(run_cli, library, db_path: Path):
+    """An entity relabelled or removed by a person stays so in `reader check`."""
+    text = "Harbour news\n\nTomas Veldhuis met the Brightwater council in Lindenfeld on Friday.\n"
+    article_id = library.add_article(text, title="Harbour news").info.id
+    library.close()
+    status, out, _ = run_cli("--db", str(db_path), "check", "--format", "json", article_id)
+    before = {e["text"]: e["label"] for e in json.loads(out)["articles"][0]["entities"]}
+    assert before.get("Lindenfeld") == "PLACE" and "Tomas Veldhuis" in before
+    assert run_cli("--db", str(db_path), "note", article_id, "--quote", "Lindenfeld", "--label", "ORG")[0] == 0
+    assert run_cli("--db", str(db_path), "note", article_id, "--quote", "Tomas Veldhuis", "--label", "O")[0] == 0
+    status, out, _ = run_cli("--db", str(db_path), "check", "--format", "json", article_id)
+    ents = json.loads(out)["articles"][0]["entities"]
+    after = {e["text"]: e["label"] for e in ents}
+    assert after["Lindenfeld"] == "ORG"
+    assert "Tomas Veldhuis" not in after and "Tomas" not in after
+    assert after["Friday"] == before["Friday"] == "DATE"
+    for e in ents:
+        assert text[e["start"]:e["end"]] == e["text"]
