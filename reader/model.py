@@ -45,6 +45,9 @@ class Finding:
     kind: str
     message: str
     suggestions: tuple[str, ...] = ()
+    #: How likely the finding is a real error (0-1), from the learned model in
+    #: :mod:`reader.analysis.confidence`; 1.0 until the analysis has scored it.
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -54,6 +57,7 @@ class Finding:
             "kind": self.kind,
             "message": self.message,
             "suggestions": list(self.suggestions),
+            "confidence": round(self.confidence, 3),
         }
 
 

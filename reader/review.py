@@ -128,7 +128,30 @@ class LibraryMemory:
             known_names=tuple(dict.fromkeys([*known_names, *names])),
             preferred=preferred,
             story_names=reconciled_names(self.lib, article_id),
+            min_confidence=sensitivity_threshold(self.lib),
         )
+
+
+#: Library setting: the sensitivity level ("strict", "balanced", "thorough"); the
+#: reading view's ``S`` key cycles it in this order.
+SENSITIVITY_SETTING = "sensitivity"
+SENSITIVITY_ORDER = ("balanced", "thorough", "strict")
+
+
+def sensitivity_level(lib: Any) -> str:
+    """The stored sensitivity level, ``balanced`` when unset or unknown."""
+    try:
+        level = lib.get_setting(SENSITIVITY_SETTING)
+    except Exception:  # an unreadable setting must not stop an analysis
+        level = None
+    return level if level in SENSITIVITY_ORDER else "balanced"
+
+
+def sensitivity_threshold(lib: Any) -> float:
+    """The minimum confidence of the stored sensitivity level."""
+    from reader.analysis.confidence import levels
+
+    return levels()[sensitivity_level(lib)]
 
 
 def analysis_context(lib: Any, article_id: str, *, known_names: Sequence[str] = ()) -> AnalysisContext:
@@ -158,7 +181,7 @@ def with_preferred(finding: Finding, preferred: dict[str, str]) -> Finding:
         return finding
     rest = tuple(s for s in finding.suggestions if s != fix)
     f = finding
-    return Finding(f.start, f.end, f.text, f.kind, f.message, (fix, *rest))
+    return Finding(f.start, f.end, f.text, f.kind, f.message, (fix, *rest), f.confidence)
 
 
 def is_ignored(finding: Finding, original_span: tuple[int, int], ignores: Iterable[Ignore],
@@ -230,7 +253,8 @@ def _shift(items: Iterable[Any], by: int) -> list[Any]:
     out: list[Any] = []
     for x in items:
         if type(x) is Finding:
-            out.append(Finding(x.start + by, x.end + by, x.text, x.kind, x.message, x.suggestions))
+            out.append(Finding(x.start + by, x.end + by, x.text, x.kind, x.message, x.suggestions,
+                               x.confidence))
         elif type(x) is Entity:
             out.append(Entity(x.start + by, x.end + by, x.text, x.label, x.canonical))
         else:

@@ -31,7 +31,9 @@ class AnalysisContext:
     this article. ``known_names``: entity spellings from other articles checked together or
     stored in the library (for cross-article variant findings). ``preferred``: remembered
     corrections, word -> fix, offered as the first suggestion. ``kinds``: when set, only
-    these finding kinds are reported.
+    these finding kinds are reported. ``min_confidence``: findings the confidence model
+    scores below this are dropped; ``None`` means the balanced default
+    (the shipped model's ``balanced`` level), 0 keeps every candidate.
     """
 
     dictionary: frozenset[str] = frozenset()
@@ -40,6 +42,7 @@ class AnalysisContext:
     preferred: dict[str, str] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
     story_names: dict[str, str] = field(default_factory=dict)
+    min_confidence: float | None = None
 
 
 #: When findings of different kinds overlap, the earlier kind here wins.
@@ -89,18 +92,27 @@ def analyze_many(
 
     out = []
     for t, text in enumerate(texts):
-        found = combine(text, per_text.get(t, []), entities[t], variants[t], silenced, ctx.kinds)
+        found = combine(text, per_text.get(t, []), entities[t], variants[t], silenced, ctx.kinds,
+                        ctx.min_confidence)
         out.append(Analysis(findings=tuple(found), entities=tuple(entities[t])))
     return out
 
 
 def combine(text: str, found: list[Finding], entities: Sequence[Entity],
-            variants: Sequence[Finding], silenced: frozenset[str], kinds) -> list[Finding]:
+            variants: Sequence[Finding], silenced: frozenset[str], kinds,
+            min_confidence: float | None = None) -> list[Finding]:
     """The final findings of ``text`` (or of a stretch of it: :mod:`reader.analysis.streaming`
     passes one chunk's findings, entities and variants at a time): check findings on names
-    dropped, variant findings added, overlaps resolved, sorted."""
-    found = _drop_on_names(found, entities)
+    dropped, variant findings added, each scored by the confidence model and those below
+    ``min_confidence`` dropped, overlaps resolved, sorted."""
+    from reader.analysis.confidence import levels, model, score_findings
+
     found.extend(f for f in variants if text[f.start:f.end] == f.text)
+    found = score_findings(text, found, entities)
+    found = _drop_on_names(found, entities, scored=model()["weights"] is not None)
+    floor = levels()["balanced"] if min_confidence is None else min_confidence
+    if floor > 0:
+        found = [f for f in found if f.confidence >= floor]
     return _resolve(found, silenced, kinds)
 
 
@@ -140,6 +152,7 @@ def check_chunks(
 def run_checks(doc) -> list[Finding]:
     from reader.analysis.checks.case import find_case
     from reader.analysis.checks.foreign import find_foreign
+    from reader.analysis.checks.garbles import find_garbles
     from reader.analysis.checks.grammar import find_grammar
     from reader.analysis.checks.repetition import find_repetition
     from reader.analysis.checks.spacing import find_spacing
@@ -147,14 +160,16 @@ def run_checks(doc) -> list[Finding]:
 
     findings: list[Finding] = []
     for check in (find_spelling, find_case, find_grammar, find_spacing, find_repetition,
-                  find_foreign):
+                  find_foreign, find_garbles):
         findings.extend(check(doc))
     return findings
 
 
-def _drop_on_names(findings: list[Finding], entities: Sequence[Entity]) -> list[Finding]:
+def _drop_on_names(findings: list[Finding], entities: Sequence[Entity],
+                   scored: bool = False) -> list[Finding]:
     """Capitalised words inside a name are the variant check's business, and words of a
-    name are not foreign text ("Palais des Nations")."""
+    name are not foreign text ("Palais des Nations"). Capitalised word findings that
+    arrive already scored (the confidence model weighs entity membership itself) stay."""
     if not entities:
         return list(findings)
     import bisect
@@ -170,7 +185,8 @@ def _drop_on_names(findings: list[Finding], entities: Sequence[Entity]) -> list[
                 None,
             )
             if ent is not None and (
-                f.kind == "foreign" or (ent.label in NAME_LABELS and f.text[:1].isupper())
+                f.kind == "foreign" or (ent.label in NAME_LABELS and f.text[:1].isupper()
+                                        and not scored)
             ):
                 continue
         kept.append(f)

@@ -246,7 +246,7 @@ class StreamedAnalysis:
             if group_start == 0:
                 lo = 0
             yield combine(text, found, store.overlapping(group_start, end), variants[lo:hi],
-                          self._silenced, self.ctx.kinds)
+                          self._silenced, self.ctx.kinds, self.ctx.min_confidence)
             found, group_start = [], None
             if last:
                 return

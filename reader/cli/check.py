@@ -34,6 +34,30 @@ def register(sub: argparse._SubParsersAction) -> None:
             metavar="KIND,...",
             help=f"only report these finding kinds (comma-separated: {', '.join(FINDING_KINDS)})",
         )
+        p.add_argument(
+            "--min-confidence",
+            metavar="X",
+            type=_confidence,
+            help="only report findings whose confidence is at least X (0-1), or one of "
+                 "strict, balanced, thorough (default: balanced)",
+        )
+
+
+def _confidence(raw: str) -> float:
+    """A threshold: a number from 0 to 1, or a named sensitivity level."""
+    from reader.analysis.confidence import levels
+
+    named = levels()
+    if raw.strip().lower() in named:
+        return named[raw.strip().lower()]
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{raw!r} is not a number from 0 to 1 nor one of {', '.join(named)}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not between 0 and 1")
+    return value
 
 
 def _parse_kinds(raw: str | None) -> frozenset[str] | None:
@@ -85,12 +109,12 @@ def _open_existing_library(args: argparse.Namespace, ref: str):
     return Library.open(path, create=False)
 
 
-def _context(lib, kinds):
+def _context(lib, kinds, min_confidence=None):
     """The personal dictionary silences findings when a library is in use."""
     from reader.analysis import AnalysisContext
 
     words = frozenset(lib.words()) if lib is not None else frozenset()
-    return AnalysisContext(dictionary=words, kinds=kinds)
+    return AnalysisContext(dictionary=words, kinds=kinds, min_confidence=min_confidence)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -99,7 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     kinds = _parse_kinds(args.kinds)
     inputs, lib, labels = _load_inputs(args)
     try:
-        context = _context(lib, kinds)
+        context = _context(lib, kinds, getattr(args, "min_confidence", None))
     finally:
         if lib is not None:
             lib.close()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.analysis import AnalysisContext
+from reader.review import sensitivity_threshold
 from reader.model import Analysis, Entity, Finding
 
 Analyzer = Callable[[str, AnalysisContext | None], Analysis]
@@ -44,7 +45,8 @@ def shift(analysis: Analysis, by: int) -> Analysis:
     if not by:
         return analysis
     return Analysis(
-        tuple(Finding(f.start + by, f.end + by, f.text, f.kind, f.message, f.suggestions) for f in analysis.findings),
+        tuple(Finding(f.start + by, f.end + by, f.text, f.kind, f.message, f.suggestions, f.confidence)
+              for f in analysis.findings),
         tuple(Entity(e.start + by, e.end + by, e.text, e.label, e.canonical) for e in analysis.entities),
     )
 
@@ -123,16 +125,18 @@ class AnalysisService:
         self._cache: dict[str, Analysis] = {}
         self._lock = threading.Lock()
 
-    def cached(self, sha256: str) -> Analysis | None:
+    def cached(self, key: str) -> Analysis | None:
+        """The cached analysis under ``key`` (``"sha256:min_confidence"``)."""
         with self._lock:
-            return self._cache.get(sha256)
+            return self._cache.get(key)
 
     def context(self, article_id: str | None) -> AnalysisContext:
         words = frozenset(self.library.words())
         ignored: frozenset[str] = frozenset()
         if article_id:
             ignored = frozenset(i.text for i in self.library.ignores(article_id) if i.start is None)
-        return AnalysisContext(dictionary=words, ignored=ignored)
+        return AnalysisContext(dictionary=words, ignored=ignored,
+                               min_confidence=sensitivity_threshold(self.library))
 
     def run(
         self,
@@ -143,7 +147,8 @@ class AnalysisService:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Analysis | None:
         """Analyse ``text`` (chunked when long); ``None`` if cancelled part way."""
-        found = self.cached(sha256)
+        key = f"{sha256}:{context.min_confidence}"  # one cache entry per sensitivity
+        found = self.cached(key)
         if found is not None:
             return found
         pieces = chunks(text)
@@ -162,5 +167,6 @@ class AnalysisService:
             tuple(sorted(entities, key=lambda e: (e.start, e.end))),
         )
         with self._lock:
-            self._cache[sha256] = result
+            self._cache[key] = result
         return result
+

@@ -30,7 +30,8 @@ def test_json_shape_and_offsets(run_cli, article: Path):
     text = ARTICLE.removeprefix("\ufeff").replace("\r\n", "\n")  # offsets as decoded
     kinds = set()
     for f in art["findings"]:
-        assert set(f) == {"start", "end", "text", "kind", "message", "suggestions"}
+        assert set(f) == {"start", "end", "text", "kind", "message", "suggestions", "confidence"}
+        assert 0.0 <= f["confidence"] <= 1.0
         assert text[f["start"]:f["end"]] == f["text"]
         assert isinstance(f["suggestions"], list) and isinstance(f["message"], str)
         kinds.add(f["kind"])
@@ -127,3 +128,14 @@ def test_stored_article_entities_keep_the_users_labels(run_cli, library, db_path
     assert after["Friday"] == before["Friday"] == "DATE"
     for e in ents:
         assert text[e["start"]:e["end"]] == e["text"]
+
+
+def test_min_confidence_filters_and_rejects_bad_values(run_cli, article: Path):
+    status, out, _ = run_cli("check", "--format", "json", "--min-confidence", "0", str(article))
+    every = json.loads(out)["articles"][0]["findings"]
+    status, out, _ = run_cli("check", "--format", "json", "--min-confidence", "strict", str(article))
+    strict = json.loads(out)["articles"][0]["findings"]
+    assert len(strict) <= len(every)
+    assert all(f["confidence"] >= 0.5 for f in strict)
+    status, out, err = run_cli("check", "--min-confidence", "2", str(article))
+    assert status == 2 and "between 0 and 1" in err and "Traceback" not in err

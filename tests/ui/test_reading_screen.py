@@ -225,3 +225,26 @@ async def test_long_article_fills_in_chunk_by_chunk_with_the_same_result(app, mo
         assert [(s.start, s.end) for s in doc.layer(ERRORS).spans] == [(f.start, f.end) for f in whole.findings]
         assert [(s.start, s.end) for s in doc.layer(ENTITIES).spans] == [(e.start, e.end) for e in whole.entities]
         assert any(p and "parts)" in p for p in progress) and progress[-1] is None
+
+
+@sync
+async def test_sensitivity_key_cycles_the_stored_level_and_analyses_again(app) -> None:
+    from reader.analysis.confidence import levels
+
+    seen = []
+    inner = app.analysis.analyzer
+
+    def spy(text, context=None):
+        seen.append(context.min_confidence if context is not None else None)
+        return inner(text, context)
+
+    app.analysis._analyzer = spy
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_harbour(app, pilot)
+        assert app.library.get_setting("sensitivity") is None  # balanced by default
+        await pilot.press("S")
+        await wait_until(pilot, lambda: levels()["thorough"] in seen)
+        assert app.library.get_setting("sensitivity") == "thorough"
+        await pilot.press("S")
+        assert app.library.get_setting("sensitivity") == "strict"
+        await wait_until(pilot, lambda: levels()["strict"] in seen)

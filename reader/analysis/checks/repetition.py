@@ -8,7 +8,10 @@ only those are checked word by word.
 Two looser forms of the same loop are caught too: a single word said twice across a comma
 ("could weaken, weaken but") unless doubling it is idiomatic emphasis ("very, very"), and a
 phrase of three or more words restarted after a short tail ("a difficult place to
-measure, a difficult place").
+measure, a difficult place"). Copies are compared without regard to case, so a loop that
+starts a sentence counts ("In the end, in the end"). A token said three times or more
+with the same punctuation after each copy ("B3: B3: B3:") is a loop too; a table row
+(copies separated by tabs or runs of spaces) is not.
 """
 
 from __future__ import annotations
@@ -38,9 +41,15 @@ _BETWEEN = re.compile(r"[ \t]*[,;—–-]?[ \t]+|[ \t]*[,;][ \t]*")
 _INSIDE = re.compile(r"[ \t]+|[ \t]*[-’'][ \t]*")
 
 
+#: A token repeated this many times with punctuation after each copy is a loop.
+MIN_PUNCT_LOOP = 3
+_PUNCT_SEP = re.compile(r"[ ]?[:;.,|/][ ]?")
+
+
 def find_repetition(doc: Doc) -> list[Finding]:
     toks = doc.tokens
-    words, seps = toks.words, toks.seps
+    seps = toks.seps
+    words = [w.lower() for w in toks.words]  # "In the end, in the end"
     # separators repeat a lot (" ", ", "): judge each distinct one once
     between = _Memo(_BETWEEN)
     inside = _Memo(_INSIDE)
@@ -65,6 +74,7 @@ def find_repetition(doc: Doc) -> list[Finding]:
             found.append((i, n))
             skip_to = i + 2 * n
     spans = [(i, n, i + 2 * n - 1, i + n - 1) for i, n in found]
+    spans += _punctuated_loops(words, seps)
     commas = _comma_positions(seps)
     if commas:
         spans += _doubled_across_comma(words, seps, commas)
@@ -82,6 +92,25 @@ def find_repetition(doc: Doc) -> list[Finding]:
         out.append(doc.finding(start, end, "repetition",
                                f"phrase repeated: “{phrase}”", (fix,)))
         last_end = end
+    return out
+
+
+def _punctuated_loops(words: list[str], seps: list[str]) -> list[tuple[int, int, int, int]]:
+    """(i, 1, last copy, i) for "B3: B3: B3:": one token, three or more times, with the
+    same punctuation separator after each copy."""
+    out = []
+    n = len(words)
+    i = 0
+    while i < n - MIN_PUNCT_LOOP + 1:
+        j = i
+        sep = seps[i]
+        while j + 1 < n and words[j + 1] == words[i] and seps[j] == sep:
+            j += 1
+        if j - i + 1 >= MIN_PUNCT_LOOP and _PUNCT_SEP.fullmatch(sep) and sep.strip():
+            out.append((i, 1, j, i))
+            i = j + 1
+        else:
+            i += 1
     return out
 
 

@@ -401,6 +401,20 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         legend.hidden_layers = frozenset(hidden)
         self.notify(f"{name} {'shown' if layer.visible else 'hidden'}", timeout=1.5)
 
+    def action_sensitivity(self) -> None:
+        """Cycle the sensitivity level (stored in the library) and analyse again."""
+        from reader.review import SENSITIVITY_ORDER, SENSITIVITY_SETTING, sensitivity_level
+
+        now = sensitivity_level(self.library)
+        level = SENSITIVITY_ORDER[(SENSITIVITY_ORDER.index(now) + 1) % len(SENSITIVITY_ORDER)]
+        try:
+            self.library.set_setting(SENSITIVITY_SETTING, level)
+        except Exception as exc:  # a locked library: keep the current level
+            self.notify(f"could not save the sensitivity: {exc}", severity="warning", markup=False)
+            return
+        self.notify(f"sensitivity: {level}", timeout=1.5)
+        self.run_analysis()
+
     def action_wrap(self, delta: int) -> None:
         self.view.wrap_width = max(24, min(240, self.view.wrap_width + delta))
         self.notify(f"text width {self.view.wrap_width}", timeout=1.5)

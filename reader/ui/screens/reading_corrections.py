@@ -113,7 +113,7 @@ def _to_original(items: Sequence[Any], omap: OffsetMap) -> list[Any]:
     for x in items:
         s, e = omap.span_to_original(x.start, x.end)
         if type(x) is Finding:
-            out.append(Finding(s, e, x.text, x.kind, x.message, x.suggestions))
+            out.append(Finding(s, e, x.text, x.kind, x.message, x.suggestions, x.confidence))
         else:
             out.append(Entity(s, e, x.text, x.label, x.canonical))
     return out
