@@ -35,8 +35,9 @@ FEATURES = (
     "scanner", "length", "short", "capital", "upper", "sentence_start", "digit",
     "first_name", "place", "abroad", "in_entity", "hyphen_fragment", "vowelless",
     "rare_letters", "single", "non_ascii", "odd_trigrams", "unknown_trigram",
-    "cap_unseen", "cap_odd", "cap_dist1", "cap_sugg_zipf",
-    *(f"rule_{r}" for r in ("midcap", "demonym", "lone", "garble", "unknown", "mixed", "digits")),
+    "cap_unseen", "cap_odd", "cap_dist1", "cap_sugg_zipf", "midcap_zipf",
+    *(f"rule_{r}" for r in ("midcap", "demonym", "lone", "garble", "unknown", "mixed", "digits",
+                            "joined")),
     "kind_len", "case_to_lower", "space_before_punct", "hyphen_spacing",
 )
 #: Which rule of :mod:`reader.analysis.checks.garbles` made a finding, told by the start
@@ -47,8 +48,9 @@ RULE_MESSAGES = (
     ("a stray letter", "lone"), ("a short word a scanner garbled", "garble"),
     ("unknown word; did you mean", "unknown"), ("unknown capitalised word", "unknown"),
     ("capitals inside a word", "mixed"), ("a letter read for a digit", "digits"),
+    ("two words run together", "joined"),
 )
-_RULES = ("midcap", "demonym", "lone", "garble", "unknown", "mixed", "digits")
+_RULES = ("midcap", "demonym", "lone", "garble", "unknown", "mixed", "digits", "joined")
 
 #: Named sensitivity levels: the minimum confidence each shows.
 LEVELS = {"strict": 0.75, "balanced": 0.5, "thorough": 0.25}
@@ -131,6 +133,9 @@ def features(text: str, f: Finding, lexicon, gaz, in_entity: bool) -> list[float
             x[base + 13] = float(_sentence_start(text, f.start))
             x[base + 15] = float(gaz.is_first_name(title))
             x[base + 16] = float(gaz.place_kind(title) is not None)
+            # a function word capitalised mid-sentence ("In") is a slip more often than
+            # a noun is ("the Council")
+            x[FEATURES.index("midcap_zipf")] = x[_RULE_AT] * x[base]
         x[-3] = float(f.kind == "case" and bool(f.suggestions) and f.suggestions[0] == word.lower())
         x[-2] = float(f.kind == "spacing" and any(f" {p}" in word for p in ",.;:!?"))
         x[-1] = float(f.kind == "spacing" and "-" in word)
@@ -142,7 +147,8 @@ def features(text: str, f: Finding, lexicon, gaz, in_entity: bool) -> list[float
     d = _dist(low, sugg) if sugg else 3
     alpha = "".join(ch for ch in low if ch.isalpha())
     abroad = lexicon.foreign_zipf(low)
-    opens = _sentence_start(text, f.start)
+    # a sentence start matters for a capitalised word only ("Acording" vs a name)
+    opens = _sentence_start(text, f.start) and word[:1].isupper()
     # a capital says "name" only inside a sentence: at a sentence start it says nothing
     capital = word[:1].isupper() and not word.isupper() and not opens
     vals = (
@@ -161,7 +167,7 @@ def features(text: str, f: Finding, lexicon, gaz, in_entity: bool) -> list[float
         float(len(low) == 1), float(not word.isascii()), *_trigram_oddness(alpha),
     )
     cap = vals[11]
-    vals = (*vals, cap * vals[1], cap * vals[24], cap * vals[5], cap * vals[2])
+    vals = (*vals, cap * vals[1], cap * vals[24], cap * vals[5], cap * vals[2], 0.0)
     x[base:base + len(vals)] = vals
     return x
 

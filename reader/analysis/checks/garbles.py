@@ -16,6 +16,8 @@ finding and the sensitivity threshold decides what is shown. The rules are gener
   ("l8" for 18, "1O" for 10); **mixed capitals** inside a word that is no
   CamelCase brand ("monthB", "OiRce").
 * **Lower-case demonyms** (``case``): "nepali" for "Nepali".
+* **Words run together** (``spacing``): a rare word that is two of the commonest words
+  joined ("alot", "infact"), and a decade split from its "s" ("1960 s").
 * **Unknown capitalised words** (``misspelling``): a capitalised word the lexicon has never
   seen, with its nearest known word or name as the suggestion; whether it is a name or a
   garble is the model's call (name lists, gazetteer, letter patterns, entity membership
@@ -40,6 +42,10 @@ _CONFUSE = {
 GARBLE_FIX_ZIPF = 5.5
 #: ... and this much commoner than the garble.
 GARBLE_GAP = 1.8
+#: Two words run together: the joined form is rarer than this, each part commoner than
+#: JOINED_PART_ZIPF.
+JOINED_MAX_ZIPF = 4.0
+JOINED_PART_ZIPF = 5.3
 #: A four-letter word as common as this is left alone.
 GARBLE_LONG_MAX_ZIPF = 3.0
 #: A mid-sentence capital is judged only on words at least this common.
@@ -137,6 +143,13 @@ def find_garbles(doc: Doc) -> list[Finding]:
         elif rule == "mixed":
             msg = f"capitals inside a word: probably “{v[1][0]}”" if v[1] else "capitals inside a word"
             out.append(doc.finding(toks.starts[i], toks.ends[i], "ocr", msg, v[1]))
+        elif rule == "joined":
+            out.append(doc.finding(toks.starts[i], toks.ends[i], "spacing",
+                                   f"two words run together: “{v[1]}”", (v[1],)))
+        elif rule == "decade":
+            if i + 1 < len(words) and words[i + 1] == "s" and toks.seps[i] == " ":
+                out.append(doc.finding(toks.starts[i], toks.ends[i + 1], "spacing",
+                                       f"a space inside “{w}s”", (f"{w}s",)))
         elif rule == "demonym":
             out.append(doc.finding(toks.starts[i], toks.ends[i], "case",
                                    f"a proper adjective: write “{v[1]}”", (v[1],)))
@@ -154,6 +167,8 @@ def _judge_form(w: str, doc: Doc, zipf, propers):
         return ("lone", ()) if w.islower() and w.isalpha() and w != "a" else None
     if doc.is_silenced(w):
         return None
+    if w.isdigit():
+        return ("decade", ()) if len(w) == 4 and w.endswith("0") else None
     if not w.isalpha():
         fixed = w.translate(_DIGIT_LOOKALIKES)
         if fixed != w and fixed.isdigit() and any(ch.isdigit() for ch in w) and len(w) <= 6:
@@ -163,6 +178,10 @@ def _judge_form(w: str, doc: Doc, zipf, propers):
         if zipf(low) < UNKNOWN_CAP_ZIPF and not _CAMEL.fullmatch(w) and len(w) >= 3:
             return ("mixed", tuple(doc.suggester.ranked(low))[:5])
         return None
+    if w.islower() and 4 <= len(w) <= 12 and zipf(low) < JOINED_MAX_ZIPF:
+        split = _joined(low, zipf)
+        if split:
+            return ("joined", split)
     if w.islower() and len(w) >= 4 and low not in propers:
         from reader.analysis.gazetteer import get_gazetteer
 
@@ -185,6 +204,19 @@ def _judge_form(w: str, doc: Doc, zipf, propers):
         if v and v[0] == "misspelling" and v[2]:
             return ("unknown", tuple(match_case(w, x) for x in v[2][:5]))
     return None
+
+
+def _joined(low: str, zipf) -> str | None:
+    """"a lot" for "alot": the two commonest words the rare ``low`` splits into."""
+    best, bz = None, 0.0
+    for k in range(1, len(low)):
+        left, right = low[:k], low[k:]
+        if len(left) == 1 and left not in "ai":
+            continue
+        zl, zr = zipf(left), zipf(right)
+        if zl >= JOINED_PART_ZIPF and zr >= JOINED_PART_ZIPF and min(zl, zr) > bz:
+            best, bz = f"{left} {right}", min(zl, zr)
+    return best
 
 
 def _mid_sentence_capital(doc: Doc, i: int) -> bool:
