@@ -133,7 +133,7 @@ class LibraryMemory:
 
 
 #: Library setting: the sensitivity level ("strict", "balanced", "thorough"); the
-#: reading view's ``S`` key cycles it in this order.
+#: reading view's ``c`` key cycles it in this order.
 SENSITIVITY_SETTING = "sensitivity"
 SENSITIVITY_ORDER = ("balanced", "thorough", "strict")
 

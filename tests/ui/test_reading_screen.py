@@ -242,9 +242,9 @@ async def test_sensitivity_key_cycles_the_stored_level_and_analyses_again(app) -
     async with app.run_test(size=(100, 30)) as pilot:
         await open_harbour(app, pilot)
         assert app.library.get_setting("sensitivity") is None  # balanced by default
-        await pilot.press("S")
+        await pilot.press("c")
         await wait_until(pilot, lambda: levels()["thorough"] in seen)
         assert app.library.get_setting("sensitivity") == "thorough"
-        await pilot.press("S")
+        await pilot.press("c")
         assert app.library.get_setting("sensitivity") == "strict"
         await wait_until(pilot, lambda: levels()["strict"] in seen)

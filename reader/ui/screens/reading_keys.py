@@ -57,7 +57,7 @@ READING_BINDINGS: list[Binding] = [
     Binding("1", "toggle('entities')", "Toggle entities", id="toggle-entities", show=False),
     Binding("2", "toggle('errors')", "Toggle errors", id="toggle-errors", show=False),
     Binding("3", "toggle('annotations')", "Toggle annotations", id="toggle-annotations", show=False),
-    Binding("S", "sensitivity", "Sensitivity", id="sensitivity", show=False,
+    Binding("c", "sensitivity", "Sensitivity", id="sensitivity", show=False,
             tooltip="Cycle how sure a finding must be to be shown: balanced, thorough, strict"),
     Binding("tab", "panel", "Panel", id="panel", tooltip="Errors, entities and annotations; enter jumps"),
     Binding("plus", "wrap(8)", "Wider text", id="wider", show=False, key_display="+"),
