@@ -3,7 +3,7 @@
 
     .venv/bin/python tools/train_confidence.py [--data DIR] [--corpus DIR] [--dry-run]
 
-Training data (development data only, see docs/ARCHITECTURE.md):
+Training data (development data only):
 - the OCR articles and MT post-edit pseudo-articles of the shared data, 70% of each
   (a fixed split by article); a finding is positive when it overlaps a gold error;
 - the development corpus (three hand-labelled articles);

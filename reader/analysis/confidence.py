@@ -6,12 +6,13 @@ its best suggestion is, how far apart they are and whether the difference is a t
 scanner confusion, its length and capitalisation, whether it starts a sentence, whether
 it is a known first name or place, whether it is commoner in another language. None of
 the features names a word. The weights are learned offline from development data only
-(``tools/train_confidence.py``, see docs/ARCHITECTURE.md) and shipped as a small JSON
+(``tools/train_confidence.py``; the README's "Confidence and sensitivity") and shipped as a small JSON
 file beside this module, versioned; inference is a dot product and a sigmoid.
 
-Sensitivity: findings below a threshold are dropped. :data:`LEVELS` are the three named
-points the app cycles through; :data:`BALANCED` is the default of ``reader check`` and
-the app, chosen on held-out development data.
+Sensitivity: findings below a threshold are dropped. :func:`levels` gives the three named
+points (strict / balanced / thorough) the app cycles through, as the training script chose
+them on held-out development data; ``balanced`` is the default of ``reader check`` and of
+the app. :data:`LEVELS` is only the fallback when no trained model is shipped.
 """
 
 from __future__ import annotations
@@ -52,10 +53,8 @@ RULE_MESSAGES = (
 )
 _RULES = ("midcap", "demonym", "lone", "garble", "unknown", "mixed", "digits", "joined")
 
-#: Named sensitivity levels: the minimum confidence each shows.
+#: Fallback sensitivity levels (the minimum confidence each shows) for a missing model.
 LEVELS = {"strict": 0.75, "balanced": 0.5, "thorough": 0.25}
-#: The default threshold (overwritten by the shipped model's tuned value).
-BALANCED = LEVELS["balanced"]
 
 _SCANNER = frozenset(frozenset(p) for p in (
     "bh", "ae", "an", "ce", "eo", "cs", "il", "li", "lt", "ft", "rn", "mn", "uo", "nu",
@@ -127,6 +126,7 @@ def features(text: str, f: Finding, lexicon, gaz, in_entity: bool) -> list[float
     if f.kind not in WORD_KINDS:
         x[-4] = min(len(word), 40) / 40
         x[base + 18] = float(in_entity)
+        x[base + 19] = float(_hyphen_fragment(text, f.start, f.end))
         if f.kind == "case" and word.isalpha():  # how common the word is, and is it a name
             title = word[:1].upper() + word[1:].lower()
             x[base] = lexicon.zipf_lower(word.lower()) / 7
