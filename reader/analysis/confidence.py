@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -229,5 +228,6 @@ def score_findings(text: str, findings: list[Finding], entities: Sequence[Entity
         i = bisect.bisect_right(starts, f.start) - 1
         inside = i >= 0 and spans[i][1] > f.start
         c = probability(features(text, f, lex, gaz, inside), weights)
-        out.append(replace(f, confidence=round(c, 4)))
+        # the constructor, not dataclasses.replace: several times faster on many findings
+        out.append(Finding(f.start, f.end, f.text, f.kind, f.message, f.suggestions, round(c, 4)))
     return out

@@ -46,6 +46,9 @@ GARBLE_GAP = 1.8
 #: JOINED_PART_ZIPF.
 JOINED_MAX_ZIPF = 4.0
 JOINED_PART_ZIPF = 5.3
+#: A lower-case word this common is never judged here: a garble's repair would have to be
+#: GARBLE_GAP commoner still (beyond the commonest words), and the other rules need rarer.
+COMMON_SKIP_ZIPF = 5.0
 #: A four-letter word as common as this is left alone.
 GARBLE_LONG_MAX_ZIPF = 3.0
 #: A mid-sentence capital is judged only on words at least this common.
@@ -113,7 +116,10 @@ def find_garbles(doc: Doc) -> list[Finding]:
     propers = proper_nouns()
     verdicts: dict[str, tuple | None] = shared.setdefault("forms", {})
     for w in doc.unique.difference(verdicts):
-        verdicts[w] = _judge_form(w, doc, zipf, propers)
+        if w.islower() and zipf(w) >= COMMON_SKIP_ZIPF:
+            verdicts[w] = None  # the common case, without a call
+        else:
+            verdicts[w] = _judge_form(w, doc, zipf, propers)
     wanted = {w for w in doc.unique if verdicts[w]}
     out = []
     for i in doc.indices_of(wanted):
@@ -162,6 +168,8 @@ def find_garbles(doc: Doc) -> list[Finding]:
 
 
 def _judge_form(w: str, doc: Doc, zipf, propers):
+    if w.islower() and zipf(w) >= COMMON_SKIP_ZIPF:
+        return None  # a common word: no rule below can convict it (a fast path)
     low = w.lower()
     if len(w) == 1:
         return ("lone", ()) if w.islower() and w.isalpha() and w != "a" else None
