@@ -145,6 +145,7 @@ def check_chunks(
     for t, start, end in jobs:
         doc = Doc.make(texts[t][start:end], lexicon, suggester, [], silenced,
                        base=start, shared=shared)
+        suggester.note_words(doc.unique)  # the article's own names and words
         out.setdefault(t, []).extend(run_checks(doc))
     return out
 

@@ -1,134 +1,147 @@
-"""The English lexicon: word frequencies from wordfreq (shipped offline in its package).
+"""The English lexicon: word frequencies from wordfreq, served from a memory-mapped file.
 
 A frequency list is not a dictionary (web text contains common misspellings), so callers
 compare a word's frequency with that of its nearest well-known neighbour rather than
 trusting "seen at all".
 
-Besides English, the lexicon holds a small table of words that are common in another
-language (es, fr, de, it, nl, pt) and much rarer in English: the evidence for the
-``foreign`` finding. Building both takes ~1.5 s, so the result is cached (pickle) under
-:func:`reader.paths.user_cache_dir`, keyed by the wordfreq version; the cache is only an
-accelerator and is rebuilt whenever it is missing, stale or unreadable.
+Besides English, the lexicon holds a table of words that are common in another language
+(es, fr, de, it, nl, pt) and much rarer in English: the evidence for the ``foreign``
+finding.
+
+Both live in ``data/lexicon.bin`` (:mod:`reader.analysis.lexdata`), built by
+``scripts/build_lexicon.py`` and shipped in the package, so nothing is built, unpickled or
+cached at start-up: the file is mapped and each lookup reads a few bytes of it, and the
+answers are memoised per word. When the file is missing or damaged (a broken install),
+it is rebuilt once from wordfreq into the user cache folder.
 """
 
 from __future__ import annotations
 
-import math
 import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
 
-#: Languages whose untranslated words the ``foreign`` check recognises.
-FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "nl", "pt")
-#: A word goes into the foreign table when it is at least this common in its language ...
-FOREIGN_MIN_ZIPF = 3.0
-#: ... and at least this much more common there than in English.
-FOREIGN_MIN_GAP = 0.4
-_CACHE_FORMAT = 3
+from reader.analysis.lexdata import LexData
+
+#: The shipped lexicon file.
+DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.bin"
+
+
+class _ForeignTable:
+    """Dict-like view of the foreign table (``get`` and ``in``), memoised per word."""
+
+    def __init__(self, data: LexData | None, table: dict | None = None) -> None:
+        self._data = data
+        self._memo: dict[str, tuple[str, float] | None] = dict(table or {})
+
+    def get(self, word: str, default=None):
+        memo = self._memo
+        if word in memo:
+            hit = memo[word]
+        else:
+            hit = self._data.foreign_zipf(word) if self._data is not None else None
+            memo[word] = hit
+        return default if hit is None else hit
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str):
+        hit = self.get(word)
+        if hit is None:
+            raise KeyError(word)
+        return hit
 
 
 class Lexicon:
-    """Zipf frequencies (0 = never seen, 3 = once per million words, 7 = "the")."""
+    """Zipf frequencies (0 = never seen, 3 = once per million words, 7 = "the").
+
+    Built from a dict (tests, small hand-made lexicons) or from a mapped :class:`LexData`
+    (the real one); either way lookups are memoised in ``_freqs``."""
 
     def __init__(
         self,
         freqs: dict[str, float],
         foreign: dict[str, tuple[str, float]] | None = None,
+        data: LexData | None = None,
     ) -> None:
-        self._freqs = freqs
+        self._freqs = dict(freqs)
+        self._data = data
+        self._given = None if data is not None else (self._freqs.copy(), dict(foreign or {}))
         #: word -> (language, zipf in that language), for words commoner abroad.
-        self.foreign: dict[str, tuple[str, float]] = foreign or {}
+        self.foreign = _ForeignTable(data, foreign if data is None else None)
+
+    @classmethod
+    def from_data(cls, data: LexData) -> Lexicon:
+        return cls({}, data=data)
 
     def zipf(self, word: str) -> float:
         """The Zipf frequency of ``word`` (case-insensitive), 0.0 when unseen."""
-        return self._freqs.get(word.lower(), 0.0)
+        return self.zipf_lower(word.lower())
 
     def zipf_lower(self, word: str) -> float:
         """Like :meth:`zipf` for a word the caller has already lower-cased (hot path)."""
-        return self._freqs.get(word, 0.0)
+        z = self._freqs.get(word)
+        if z is None:
+            z = self._data.zipf(word) if self._data is not None else 0.0
+            self._freqs[word] = z
+        return z
 
     def __contains__(self, word: str) -> bool:
-        return word.lower() in self._freqs
-
-    def items(self):
-        """(word, zipf) pairs, for building indexes."""
-        return self._freqs.items()
+        return self.zipf_lower(word.lower()) > 0
 
     def foreign_zipf(self, word: str) -> tuple[str, float] | None:
         """(language, zipf) when ``word`` is commoner in another language than in English."""
         return self.foreign.get(word.lower())
 
+    def data(self) -> LexData:
+        """The mapped tables behind this lexicon (built in memory for a dict lexicon)."""
+        if self._data is None:
+            from reader.analysis.lexdata_build import build_bytes
 
-def wordfreq_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("wordfreq")
-    except Exception:  # pragma: no cover - metadata missing in odd installs
-        return "unknown"
+            freqs, foreign = self._given
+            self._data = LexData(build_bytes(freqs, foreign))
+        return self._data
 
 
-def cache_file(name: str) -> Path:
-    """A file in the user cache folder whose name carries the wordfreq version."""
+def _cache_dir() -> Path:
     from reader.paths import user_cache_dir
 
-    return user_cache_dir() / f"{name}-wordfreq{wordfreq_version()}-v{_CACHE_FORMAT}.bin"
+    return user_cache_dir()
 
 
-def write_cache(path: Path, data: bytes) -> None:
-    """Best-effort atomic write; a read-only or full disk only costs speed next time."""
+def _rebuilt() -> Path | None:
+    """The lexicon file rebuilt from wordfreq into the user cache folder (only when the
+    shipped one is missing or damaged: a broken install), or None if it cannot be written."""
+    from reader.analysis import lexdata_build
+
+    path = _cache_dir() / "lexicon-rebuilt.bin"
+    try:
+        LexData.open(path)
+        return path
+    except Exception:  # not there yet, or damaged: build it
+        pass
+    data = lexdata_build.build_from_wordfreq()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
-        stem = path.name.split("-wordfreq", 1)[0]
-        for old in path.parent.glob(f"{stem}-wordfreq*.bin"):
-            if old != path:  # caches of other wordfreq or format versions
-                old.unlink(missing_ok=True)
     except OSError:
-        pass
-
-
-def _zipf_dict(lang: str, shared: dict) -> dict[str, float]:
-    """word -> Zipf value; equal values share one object (``shared``), which saves ~8 MB
-    and makes the pickled cache smaller and faster to load."""
-    from wordfreq import get_frequency_dict
-
-    raw = get_frequency_dict(lang, wordlist="large")
-    out = {}
-    for w, f in raw.items():
-        if f > 0:
-            z = round(math.log10(f) + 9, 2)
-            out[w] = shared.setdefault(z, z)
-    return out
-
-
-def build_lexicon() -> Lexicon:
-    """Build from wordfreq's packaged lists (no cache)."""
-    shared: dict = {}
-    en = _zipf_dict("en", shared)
-    foreign: dict[str, tuple[str, float]] = {}
-    for lang in FOREIGN_LANGUAGES:
-        for w, z in _zipf_dict(lang, shared).items():
-            if z < FOREIGN_MIN_ZIPF or z - en.get(w, 0.0) < FOREIGN_MIN_GAP:
-                continue
-            best = foreign.get(w)
-            if best is None or z > best[1]:
-                pair = (lang, z)
-                foreign[w] = shared.setdefault(pair, pair)
-    return Lexicon(en, foreign)
+        return None
+    return path
 
 
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
-    path = cache_file("lexicon")
+    """The shared English lexicon (mapped, so calling this costs about a millisecond)."""
     try:
-        en, foreign = pickle.loads(path.read_bytes())
-        return Lexicon(en, foreign)
-    except Exception:  # missing, stale or damaged cache: rebuild
+        return Lexicon.from_data(LexData.open(DATA_FILE))
+    except Exception:  # missing or damaged shipped file: rebuild once, keep it in the cache
         pass
-    lex = build_lexicon()
-    write_cache(path, pickle.dumps((lex._freqs, lex.foreign), protocol=pickle.HIGHEST_PROTOCOL))
-    return lex
+    path = _rebuilt()
+    if path is not None:
+        return Lexicon.from_data(LexData.open(path))
+    from reader.analysis import lexdata_build
+
+    return Lexicon.from_data(LexData(lexdata_build.build_from_wordfreq()))
