@@ -38,9 +38,9 @@ def ops(right: str, typo: str) -> list[str]:
             swap = None
             if tag == "replace" and tag2 == "replace" and i2 == i + 1 and j2 == j + 1:
                 swap = i
-            elif tag == "insert" and tag2 == "delete" and i2 == i + 1 and j2 == j + 1:
+            elif tag == "insert" and tag2 == "delete" and i2 == i + 1:
                 swap = i
-            elif tag == "delete" and tag2 == "insert" and i2 == i + 2 and j2 == j + 1:
+            elif tag == "delete" and tag2 == "insert" and i2 == i + 2:
                 swap = i
             if swap is not None and swap + 1 < len(right) and j + 1 < len(typo) \
                     and right[swap] == typo[j + 1] and right[swap + 1] == typo[j]:

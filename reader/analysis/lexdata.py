@@ -7,7 +7,7 @@ on a fresh install costs what a warm one does. The file ships in the package
 (``reader/analysis/data/lexicon.bin``), made by ``scripts/build_lexicon.py`` from
 wordfreq's lists; :mod:`reader.analysis.lexdata_build` writes it.
 
-Layout (native little-endian; see docs/ARCHITECTURE.md, "Lexicon data"): an 8-byte magic,
+Layout (native little-endian): an 8-byte magic,
 a 4-byte header length and a JSON header naming each section's offset, length and array
 type, then the sections, each 8-byte aligned:
 

@@ -58,7 +58,8 @@ RERANK_K = 25
 RERANK_MARGIN = 1.5
 EM_WEIGHT = 1.0
 EM_FREQ_WEIGHT = 1.0
-EM_SPLIT = 1.5
+EM_SPLIT = 2.0
+EM_FIRST_LETTER = 1.0
 EM_ARTICLE_BONUS = 1.0
 #: Extra channel cost of a candidate the lexicon file marks as a likely misspelling.
 SUSPECT_PENALTY = 1.0
@@ -154,7 +155,8 @@ def splits(low: str, zipf) -> list[tuple[str, float]]:
     out = []
     for i in range(1, len(low)):
         a, b = low[:i], low[i:]
-        if (len(a) < 3 and a not in SHORT_WORDS) or (len(b) < 3 and b not in SHORT_WORDS):
+        if (len(a) < 3 and a not in SHORT_WORDS) or (len(b) < 3 and b not in SHORT_WORDS) \
+                or len(b) < 2:
             continue
         za = zipf(a)
         if za < SPLIT_MIN_ZIPF:
@@ -343,6 +345,8 @@ class Suggester:
             else:
                 z = 5.0 if w in self._own and zipf(w) < 3 and self._trusted(w) else zipf(w)
                 ch = em.cost(low, w)
+                if w[:1] != low[:1]:
+                    ch += EM_FIRST_LETTER
                 if z < 3.0:
                     i = data.find(w)
                     if 0 <= i < len(suspect) and suspect[i]:
