@@ -10,13 +10,18 @@ lexicon file, so nothing is built at start-up):
 * the article's and the library's own names and words: a name spelled correctly
   elsewhere is the best suggestion for its garbled form.
 
-Ranking, lower first: ``channel cost - FREQ_WEIGHT * Zipf(candidate)`` - the error
-model's cost of turning the candidate into the typo (Damerau-Levenshtein distance,
-discounted for keyboard neighbours, scanner confusions, vowel swaps, doubled and dropped
-letters, or a sounds-alike cost) against the log frequency of the candidate over the
-whole lexicon (rare words are allowed and rank low), less a bonus for words the article
-itself uses. Remembered corrections (``preferred``) come first. The original's case
-pattern is kept.
+Ranking, lower first, in two steps. A quick pre-ranking, ``edit_cost - FREQ_WEIGHT *
+Zipf``, with hand-set discounts (keyboard neighbours, scanner confusions, vowel swaps,
+doubled and dropped letters) picks the plausible few; these are re-ranked as a noisy
+channel: ``-log10 P(typo | word)`` from the learned error model
+(:mod:`reader.analysis.error_model`) against ``log10 P(word)`` (Zipf, over the whole
+lexicon, so rare words are allowed and rank low), less a bonus for words the article
+itself uses and a penalty for words the lexicon file marks as common misspellings.
+Remembered corrections (``preferred``) come first. The original's case pattern is kept.
+
+The weights were tuned on one half of Wikipedia's misspellings and a part of the Birkbeck
+corpus that the scorer does not sample; ``benchmarks/suggest_quality.py`` reports the
+held-out half beside the tuning half.
 """
 
 from __future__ import annotations
@@ -49,11 +54,11 @@ FIRST_LETTER_COST = 0.4
 ARTICLE_BONUS = 0.6
 #: A candidate one edit away at least this frequent ends the search (two edits away costs
 #: four times as much and rarely beats it).
-TIER_ZIPF = 3.5
+TIER_ZIPF = 3.0
 #: Re-ranking of the first :data:`RERANK_K` candidates by the learned error model
 #: (:mod:`reader.analysis.error_model`): channel cost in -log10 units times EM_WEIGHT,
 #: less EM_FREQ_WEIGHT times Zipf (a log10 frequency).
-RERANK = True
+RERANK = True  # off: the pre-ranking alone (for comparison)
 RERANK_K = 25
 RERANK_MARGIN = 1.5
 EM_WEIGHT = 1.0
@@ -63,6 +68,8 @@ EM_FIRST_LETTER = 1.0
 EM_ARTICLE_BONUS = 1.0
 #: Extra channel cost of a candidate the lexicon file marks as a likely misspelling.
 SUSPECT_PENALTY = 1.0
+#: ... and such a word is offered only as the first suggestion.
+HIDE_SUSPECTS = True
 #: Longest token that gets suggestions; longer ones are not words anyone mistyped.
 MAX_WORD_LEN = 40
 
@@ -277,7 +284,10 @@ class Suggester:
 
         propers = proper_nouns()
         own = self._own
+        suspect = self.index.suspect
         for _, cand in scored:
+            if out and HIDE_SUSPECTS and suspect(cand):
+                continue  # a common misspelling ("immediatly") is no second choice
             if cand in own and self._trusted(cand):
                 s = own[cand]
             else:

@@ -58,6 +58,13 @@ class SuggestionIndex:
             w = self._words[i] = self.data.word(i)
         return w
 
+    def suspect(self, word: str) -> bool:
+        """Whether lower-case ``word`` is marked a likely common misspelling."""
+        if " " in word:
+            return False
+        i = self.data.find(word)
+        return 0 <= i < len(self.data.suspect) and bool(self.data.suspect[i])
+
     def zipf(self, word: str) -> float:
         return self.lexicon.zipf_lower(word)
 
