@@ -132,16 +132,22 @@ def _rebuilt() -> Path | None:
     return path
 
 
-@lru_cache(maxsize=1)
-def get_lexicon() -> Lexicon:
-    """The shared English lexicon (mapped, so calling this costs about a millisecond)."""
+def load_lexicon(path: Path) -> Lexicon:
+    """The lexicon in the file at ``path``; a missing or damaged file (a broken install) is
+    rebuilt once into the user cache folder, or in memory if that cannot be written."""
     try:
-        return Lexicon.from_data(LexData.open(DATA_FILE))
-    except Exception:  # missing or damaged shipped file: rebuild once, keep it in the cache
-        pass
-    path = _rebuilt()
-    if path is not None:
         return Lexicon.from_data(LexData.open(path))
+    except Exception:
+        pass
+    rebuilt = _rebuilt()
+    if rebuilt is not None:
+        return Lexicon.from_data(LexData.open(rebuilt))
     from reader.analysis import lexdata_build
 
     return Lexicon.from_data(LexData(lexdata_build.build_from_wordfreq()))
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The shared English lexicon (mapped, so calling this costs about a millisecond)."""
+    return load_lexicon(DATA_FILE)

@@ -43,18 +43,15 @@ def test_the_shipped_file_maps_and_answers():
 def test_damaged_shipped_file_is_rebuilt_into_the_cache(tmp_path, monkeypatch):
     bad = tmp_path / "lexicon.bin"
     bad.write_bytes(b"\x00garbage")
-    monkeypatch.setattr(lexmod, "DATA_FILE", bad)
     monkeypatch.setattr(lexmod, "_cache_dir", lambda: tmp_path / "cache")
     import reader.analysis.lexdata_build as build
 
     monkeypatch.setattr(build, "build_from_wordfreq", lambda: build_bytes({"hello": 5.0}))
-    lexmod.get_lexicon.cache_clear()
-    try:
-        lex = lexmod.get_lexicon()
-        assert lex.zipf("hello") == 5.0
-        assert (tmp_path / "cache" / "lexicon-rebuilt.bin").exists()
-    finally:
-        lexmod.get_lexicon.cache_clear()
+    lex = lexmod.load_lexicon(bad)  # the shared lexicon is not touched
+    assert lex.zipf("hello") == 5.0
+    assert (tmp_path / "cache" / "lexicon-rebuilt.bin").exists()
+    again = lexmod.load_lexicon(tmp_path / "missing.bin")  # the rebuilt file is reused
+    assert again.zipf("hello") == 5.0
 
 
 def test_phonetic_key_groups_spellings_by_sound():
