@@ -90,6 +90,14 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return self.zipf_lower(word.lower()) > 0
 
+    def items(self):
+        """Every (word, zipf) pair (a full pass over the file: for building word sets once)."""
+        if self._data is None:
+            return self._freqs.items()
+        data = self._data
+        words = bytes(data.words).decode("utf-8", "surrogatepass").split("\n")
+        return zip(words, (z / 100 for z in data.zipfs))
+
     def foreign_zipf(self, word: str) -> tuple[str, float] | None:
         """(language, zipf) when ``word`` is commoner in another language than in English."""
         return self.foreign.get(word.lower())

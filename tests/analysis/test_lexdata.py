@@ -59,3 +59,10 @@ def test_phonetic_key_groups_spellings_by_sound():
     assert phonetic_key("nolej") == phonetic_key("knowledge")
     assert phonetic_key("kat") != phonetic_key("dog")
     assert phonetic_key("") == "" and phonetic_key("123") == ""
+
+
+def test_items_lists_every_word_with_its_frequency():
+    lex = lexmod.Lexicon.from_data(LexData(build_bytes({"the": 7.7, "cat": 4.8, "x1": 1.0})))
+    assert dict(lex.items()) == {"the": 7.7, "cat": 4.8, "x1": 1.0}
+    common = {w for w, z in lexmod.get_lexicon().items() if z >= 6.0}
+    assert "the" in common and "government" not in common
