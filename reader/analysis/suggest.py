@@ -317,8 +317,11 @@ class Suggester:
                 c -= ARTICLE_BONUS
             best[cand] = c
         if len(low) >= 3:
+            far = max(3, (len(low) + 1) // 2)  # a bucket also holds other keys' words
             for cand, z in idx.sounds_like(low):
                 d = dist(low, cand)
+                if d > far:
+                    continue
                 c = PHONETIC_BASE + PHONETIC_PER_EDIT * d - FREQ_WEIGHT * z
                 if cand[:1] != low[:1]:
                     c += FIRST_LETTER_COST
