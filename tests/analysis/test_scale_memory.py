@@ -44,9 +44,9 @@ def big_text(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def warm_cache(tmp_path_factory) -> Path:
-    """A lexicon cache built once for this module's child processes."""
-    cache = tmp_path_factory.mktemp("cache")
+def warm_cache(shared_cache: Path) -> Path:
+    """The run's shared lexicon cache, warmed for this module's child processes."""
+    cache = shared_cache
     tiny = cache / "tiny.txt"
     tiny.write_text("The goverment met.\n", encoding="utf-8")
     env = {**os.environ, "READER_CACHE": str(cache)}

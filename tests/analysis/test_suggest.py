@@ -42,6 +42,8 @@ def test_deletes_and_costs():
 
 def test_damaged_or_unwritable_cache_is_rebuilt(tmp_path, monkeypatch):
     from reader.analysis.lexicon import Lexicon, cache_file, write_cache
+
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "own-cache"))  # never the shared one
     from reader.analysis.suggest import _get_index
 
     path = cache_file("suggest-index")
