@@ -110,4 +110,5 @@ def test_help_and_readme_state_the_rule(run_cli):
         _, out, _ = run_cli(name, "--help")
         assert "row number in `reader list` (N or" in " ".join(out.split()), name
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "`#N`" in readme and "prefix of exactly one" in readme
+    readme = " ".join(readme.split())
+    assert "`#N`" in readme and "prefix of exactly one id" in readme
