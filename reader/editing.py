@@ -450,7 +450,7 @@ class Editor:
                 count += len(made)
         if not fwds:
             return _nothing("nothing to correct")
-        desc = description or f"apply {count} corrections in {len(fwds)} articles"
+        desc = description or f"apply {counted(count, 'correction')} in {counted(len(fwds), 'article')}"
         return self._run(Step(desc, ChangeSet(fwds), ChangeSet(backs), count))
 
     def remove_correction(self, article_id: str, correction_id: str) -> Change:
