@@ -21,6 +21,7 @@ from typing import Any
 from reader.corrections import overlaps, project, quote, word_occurrences
 from reader.errors import InputError, NotFoundError
 from reader.model import Annotation, Correction, Ignore
+from reader.wording import counted
 
 #: The settings key the undo/redo history is kept under.
 HISTORY_VERSION = 1
@@ -430,7 +431,7 @@ class Editor:
         fwd, back, made = self._correction_changes(article_id, text, existing, edits)
         if fwd.is_empty():
             return _nothing("nothing to correct")
-        desc = description or f"apply {len(made)} corrections"
+        desc = description or f"apply {counted(len(made), 'correction')}"
         return self._run(Step(desc, ChangeSet([fwd]), ChangeSet([back]), len(made)))
 
     def correct_across(self, edits: dict[str, Sequence[tuple[int, int, str, str | None]]],
@@ -449,7 +450,7 @@ class Editor:
                 count += len(made)
         if not fwds:
             return _nothing("nothing to correct")
-        desc = description or f"apply {count} corrections in {len(fwds)} articles"
+        desc = description or f"apply {counted(count, 'correction')} in {counted(len(fwds), 'article')}"
         return self._run(Step(desc, ChangeSet(fwds), ChangeSet(backs), count))
 
     def remove_correction(self, article_id: str, correction_id: str) -> Change:
@@ -529,7 +530,7 @@ class Editor:
                 count += len(made)
         if not fwds:
             return _nothing(f"no {_short(word)} to replace")
-        desc = f"replace {count} × {_short(word)} -> {_short(replacement)} in {len(fwds)} articles"
+        desc = f"replace {count} × {_short(word)} -> {_short(replacement)} in {counted(len(fwds), 'article')}"
         return self._run(Step(desc, ChangeSet(fwds), ChangeSet(backs), count))
 
     # ------------------------------------------------------------------ ignores & dictionary

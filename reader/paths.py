@@ -1,7 +1,8 @@
-"""Where reader keeps its files: the library, user themes and caches.
+"""Where reader keeps its files: the library, user themes, caches and exports.
 
 The library location is ``--db PATH``, else ``READER_DB``, else the platform's user data
-folder (platformdirs). Tests always point at a temporary path.
+folder (platformdirs). The app's exports go to ``exports/`` in that user data folder until
+a person picks another folder. Tests always point at temporary paths.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "library.json"
+
+
+def default_export_dir() -> Path:
+    """Where the app's export dialog writes until a folder is picked: ``exports`` in the
+    user data folder (``~/.local/share/reader/exports`` on Linux). Never the working
+    folder: started from a project, that would drop files into the project."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "exports"
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

@@ -358,20 +358,38 @@ class Library:
     def get_article(self, article_id: str) -> Article:
         return Article(self.get_info(article_id), self.get_text(article_id))
 
-    def resolve_id(self, ref: str) -> str:
-        """An article id from a full id, a unique id prefix, or a 1-based list number."""
+    def resolve_id(self, ref: str, *, rows: bool = True) -> str:
+        """The article a person names on the command line, by one rule for every command.
+        ``#N`` or a plain number ``N`` is row N of ``reader list`` -- always,
+        even when some id starts with those digits (a row was meant far more often than an
+        id prefix, and picking the other silently edits the wrong article). Anything else
+        is a full id, or a prefix of exactly one id; a prefix of several is refused and
+        names them. An id made only of digits is matched when given in full and no row has
+        that number. ``rows=False`` (ids read from a file) skips the row numbers."""
+        from reader.wording import counted
+
         ref = ref.strip()
         infos = self.list_articles()
         ids = [i.id for i in infos]
+        number = ref[1:] if ref.startswith("#") else ref
+        if rows and number.isascii() and number.isdigit():
+            n = int(number)
+            if 1 <= n <= len(infos):
+                return infos[n - 1].id
+            if ref in ids:
+                return ref
+            raise NotFoundError(
+                f"no row {number} in `reader list` (the library has {counted(len(infos), 'article')}); "
+                "a number is a row, not an id prefix"
+            )
         if ref in ids:
             return ref
-        if ref.isdigit() and 1 <= int(ref) <= len(infos) and not any(i.startswith(ref) for i in ids):
-            return infos[int(ref) - 1].id
         matches = [i for i in ids if i.startswith(ref)] if ref else []
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise NotFoundError(f"{ref!r} matches several articles: {', '.join(matches[:5])}")
+            shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+            raise NotFoundError(f"{ref!r} is the start of {counted(len(matches), 'id')} ({shown}); give more of the id")
         raise NotFoundError(f"no article with id {ref!r} (see `reader list`)")
 
     def find_by_source(self, source: str) -> ArticleInfo | None:

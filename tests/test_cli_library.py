@@ -97,3 +97,20 @@ def test_console_script_runs_without_traceback(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("reader: error:") and "Traceback" not in proc.stderr
+
+
+def test_list_shows_reading_progress_as_a_percentage(run_cli, library):
+    """Regression: progress is stored as a percentage (0-100) and was printed as "10000%"."""
+    from reader.samples import seed_samples
+
+    seed_samples(library)
+    first, second = (i.id for i in library.list_articles()[:2])
+    library.set_state(first, progress=100.0)
+    library.set_state(second, progress=37.4)
+    library.close()
+    status, out, _ = run_cli("list")
+    assert status == 0 and "10000%" not in out
+    lines = {line.split()[1]: line for line in out.splitlines()[1:] if line.strip()}
+    assert lines[first].split()[-2] == "100%" and lines[second].split()[-2] == "37%"
+    rows = {r["id"]: r for r in json.loads(run_cli("list", "--json")[1])["articles"]}
+    assert rows[first]["progress"] == 100.0 and rows[second]["progress"] == 37.4

@@ -91,7 +91,7 @@ def run_kills(db: Path, kills: int, seed: int) -> None:
 
 
 def test_sigkill_mid_loop_never_loses_an_acknowledged_save(db_path):
-    run_kills(db_path, kills=20, seed=2)
+    run_kills(db_path, kills=8, seed=2)  # the soak below does 200
 
 
 @pytest.mark.slow

@@ -1,8 +1,8 @@
 """``reader check``: suspected errors and entities in files or stored articles, no UI.
 
 A PATH that names an existing file is read from disk (no library is opened or created for
-it); otherwise it is taken as an article id or id prefix in the library, which must already
-exist. When a library is used (for ids, or named with ``--db``), its personal dictionary
+it); otherwise it names a stored article the way every command does (a row number of
+``reader list``, else an id or unique id prefix), in a library that must already exist. When a library is used (for ids, or named with ``--db``), its personal dictionary
 silences findings. All inputs are analysed together, so name variants are found across them.
 Exit status: 0 no findings, 1 findings, 2 bad usage or unreadable input.
 """
@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from reader.cli.common import FINDING_KINDS, command, db_path, warn
+from reader.cli.common import FINDING_KINDS, ID_HELP, command, db_path, warn
 from reader.errors import InputError, ReaderError
 
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Exit status: 0 none found, 1 findings, 2 bad usage or unreadable input."
         ),
     ) as p:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="a text file, or an article id/prefix")
+        p.add_argument("paths", nargs="+", metavar="PATH", help="a text file, or an article: " + ID_HELP)
         p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         p.add_argument(
             "--kinds",

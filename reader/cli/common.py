@@ -65,6 +65,9 @@ def confirm(question: str, *, assume_yes: bool) -> bool:
     return answer in ("y", "yes")
 
 
+#: How every command that takes an article says what ``ID`` may be (store.resolve_id).
+ID_HELP = "row number in `reader list` (N or #N), else an article id or a prefix of exactly one id"
+
 #: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept: the values
 #: of :class:`reader.model.FindingKind`, spelled out so building the parser does not import
 #: the model (a test holds the two equal).

@@ -8,8 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from reader.cli.common import command, open_library
+from reader.cli.common import ID_HELP, command, open_library
 from reader.errors import InputError, ReaderError
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Formats: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
         ),
     ) as p:
-        p.add_argument("ids", nargs="*", metavar="ID", help="article id, id prefix or list number")
+        p.add_argument("ids", nargs="*", metavar="ID", help=ID_HELP)
         p.add_argument("--all", action="store_true", help="export every article")
         p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="output format")
         p.add_argument("-o", "--output", default=".", metavar="DIR|-", help="output folder (default: here), or - for stdout")
@@ -62,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.output == "-":
         if len(fmt.suffixes) > 1:
-            raise ReaderError(f"{fmt.name} writes {len(fmt.suffixes)} files; give a folder with -o DIR")
+            raise ReaderError(f"{fmt.name} writes {counted(len(fmt.suffixes), 'file')}; give a folder with -o DIR")
         if len(outputs) > 1 and not fmt.combined:
             raise ReaderError(f"-o - writes one {fmt.name} document; export one article, or give a folder")
         for _, files in outputs:
@@ -103,7 +104,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not ref:
                 raise InputError(f"{path}: a target names no article; pass --article ID")
             try:
-                ids[ref] = lib.resolve_id(ref)
+                ids[ref] = lib.resolve_id(ref, rows=False)  # ids in a file are never rows
             except NotFoundError:
                 raise InputError(f"{path}: no article {ref!r} in the library; pass --article ID") from None
         return ids[ref]
@@ -130,5 +131,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         fixes += len(new_fixes)
         moved += g.reanchored
         orphans += g.orphans
-    print(f"{total} annotations and {fixes} corrections imported ({moved} re-anchored by quote, {orphans} orphans)")
+    print(f"{counted(total, 'annotation')} and {counted(fixes, 'correction')} imported "
+          f"({moved} re-anchored by quote, {counted(orphans, 'orphan')})")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.cli.common import command, open_library
 from reader.errors import InputError
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +64,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         print("no feeds remembered; add one with `reader add FEED-URL` or `reader feeds add FEED`", file=sys.stderr)
         return 0
     added, failures = _print_results(results)
-    print(f"{added} new articles from {len(results)} feeds" + (f", {failures} failed" if failures else ""), file=sys.stderr)
+    print(f"{counted(added, 'new article')} from {counted(len(results), 'feed')}" + (f", {failures} failed" if failures else ""), file=sys.stderr)
     return _status(results, failures)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import FINDING_KINDS, command, open_library
+from reader.cli.common import FINDING_KINDS, ID_HELP, command, open_library
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Corrections are stored beside the text, which never changes; undo them in the app."
         ),
     ) as p:
-        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument("id", help=ID_HELP)
         p.add_argument(
             "--apply-suggestions",
             nargs="+",
@@ -70,13 +71,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
     planned = [Correction(new_record_id(), article_id, s, e, text[s:e], r, k) for s, e, r, k in edits]
     if args.dry_run:
         sys.stdout.write(unified_diff(text, [*existing, *planned], name=article_id))
-        print(f"{len(planned)} corrections would be applied (dry run: nothing changed)", file=sys.stderr)
+        print(f"{counted(len(planned), 'correction')} would be applied (dry run: nothing changed)", file=sys.stderr)
         return 0
     if not edits:
         print("nothing to apply", file=sys.stderr)
         return 0
-    change = Editor(lib).correct_many(article_id, edits, f"apply {len(edits)} suggestions ({', '.join(sorted(kinds))})")
+    change = Editor(lib).correct_many(article_id, edits, f"apply {counted(len(edits), 'suggestion')} ({', '.join(sorted(kinds))})")
     for line in compact_diff(text, planned):
         print(line)
-    print(f"applied {change.count} corrections to {article_id}", file=sys.stderr)
+    print(f"applied {counted(change.count, 'correction')} to {article_id}", file=sys.stderr)
     return 0

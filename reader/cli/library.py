@@ -7,8 +7,9 @@ from pathlib import Path
 import json
 import sys
 
-from reader.cli.common import command, confirm, db_path, err_console, open_library, out_console, warn
+from reader.cli.common import ID_HELP, command, confirm, db_path, err_console, open_library, out_console, warn
 from reader.errors import InputError, ReaderError
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="print an article's text",
         description="Print an article's text to stdout (pipe it to a pager).",
     ) as p:
-        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument("id", help=ID_HELP)
         p.add_argument("--corrected", action="store_true", help="print the text with corrections applied")
 
     with command(
@@ -41,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="remove articles from the library",
         description="Remove articles from the library (asks first unless --yes).",
     ) as p:
-        p.add_argument("ids", nargs="+", metavar="ID", help="article id, id prefix or list number")
+        p.add_argument("ids", nargs="+", metavar="ID", help=ID_HELP)
         p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
 
     with command(
@@ -139,7 +140,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "words": info.words,
                 "annotations": counts["annotations"],
                 "corrections": counts["corrections"],
-                "progress": round(lib.progress_of(states.get(info.id, {})), 3),
+                "progress": round(lib.progress_of(states.get(info.id, {})), 1),  # percent, 0-100
                 "added": info.added,
             }
         )
@@ -160,7 +161,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         table.add_row(
             str(r["n"]), r["id"], Text(r["title"]), Text(r["site"]), f"{r['words']:,}",
-            str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0%}",
+            str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0f}%",
             r["date"] or r["added"][:10],
         )
     out_console().print(table)
@@ -184,7 +185,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     lib = open_library(args)
     ids = [lib.resolve_id(ref) for ref in args.ids]
     titles = [lib.get_info(i).title for i in ids]
-    what = titles[0] if len(ids) == 1 else f"{len(ids)} articles"
+    what = titles[0] if len(ids) == 1 else counted(len(ids), 'article')
     if not confirm(f"Remove {what!r} from the library?", assume_yes=args.yes):
         print("nothing removed", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reader.cli.common import command, open_library, out_console
+from reader.cli.common import ID_HELP, command, open_library, out_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Exit status 2 when the quote (or that occurrence) is not found."
         ),
     ) as p:
-        p.add_argument("id", help="article id, id prefix or list number")
+        p.add_argument("id", help=ID_HELP)
         p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to annotate")
         p.add_argument("--nth", type=int, default=1, metavar="N", help="which occurrence (1-based; default 1)")
         p.add_argument("--note", default="", metavar="TEXT", help="the note")
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="list annotations",
         description="List the annotations of one article, or of the whole library.",
     ) as p:
-        p.add_argument("id", nargs="?", help="article id, id prefix or list number (default: all)")
+        p.add_argument("id", nargs="?", help=ID_HELP + " (default: all)")
         p.add_argument("--tag", metavar="T", help="only annotations with this tag")
         p.add_argument("--json", action="store_true", help="print JSON for scripts")
 

@@ -12,6 +12,7 @@ import json
 import sys
 
 from reader.cli.common import command, open_library, out_console
+from reader.wording import counted
 
 STORY_HELP = "story number (as `reader stories` lists it), or the id of any of its articles"
 
@@ -90,7 +91,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
         print("No stories yet: no two articles report the same event.")
         return 0
     for n, story in enumerate(found, 1):
-        head = Text(f"{n:>3}  {len(story.article_ids)} articles  ")
+        head = Text(f"{n:>3}  {counted(len(story.article_ids), 'article')}  ")
         head.append(titles.get(story.article_ids[0], ""), style="bold")
         if story.pinned:
             head.append("  (kept by hand)", style="dim")
@@ -132,7 +133,7 @@ def _print_table(lib, names) -> None:
 
     titles = {i.id: i.title for i in lib.list_articles()}
     ids = names.story.article_ids
-    _print(Text(f"story {names.story.key}: {len(ids)} articles"))
+    _print(Text(f"story {names.story.key}: {counted(len(ids), 'article')}"))
     for aid in ids:
         _print(Text(f"  {aid}  ") + Text(titles.get(aid, "")))
     if not names.clusters:
@@ -162,7 +163,7 @@ def _apply(lib, names, *, dry_run: bool) -> int:
             text = lib.get_text(aid)
             planned = [Correction(new_record_id(), aid, s, e, text[s:e], r, k) for s, e, r, k in edits]
             sys.stdout.write(unified_diff(text, [*lib.corrections(aid), *planned], name=aid))
-        print(f"{count} corrections in {len(plan)} articles would be applied (dry run: nothing changed)",
+        print(f"{counted(count, 'correction')} in {counted(len(plan), 'article')} would be applied (dry run: nothing changed)",
               file=sys.stderr)
         return 0
     if not plan:
@@ -174,6 +175,6 @@ def _apply(lib, names, *, dry_run: bool) -> int:
         made = [Correction("", aid, s, e, text[s:e], r, k) for s, e, r, k in edits]
         for line in compact_diff(text, made):
             print(f"{aid}  {line}")
-    print(f"applied {change.count} corrections to {len(change.article_ids)} articles "
+    print(f"applied {counted(change.count, 'correction')} to {counted(len(change.article_ids), 'article')} "
           "(one step: u in the app undoes it)", file=sys.stderr)
     return 0

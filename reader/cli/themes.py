@@ -10,6 +10,7 @@ import argparse
 import json
 
 from reader.cli.common import command
+from reader.wording import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,9 +64,9 @@ def cmd_themes(args: argparse.Namespace) -> int:
     for r in rows:
         notes = [f"{r['description']} (default)" if r["default"] else r["description"]]
         if r["inherited"]:
-            notes.append(f"{len(r['inherited'])} highlight colours from the default")
+            notes.append(f"{counted(len(r['inherited']), 'highlight colour')} from the default")
         if r["contrast_warnings"]:
-            notes.append(f"{len(r['contrast_warnings'])} low-contrast pairs (--json lists them)")
+            notes.append(f"{counted(len(r['contrast_warnings']), 'low-contrast pair')} (--json lists them)")
         print(
             f"{r['name']:<{width}}{'dark' if r['dark'] else 'light':<7}{r['source']:<10}"
             f"{r['min_contrast']:>8.2f}:1  {'; '.join(n for n in notes if n)}"

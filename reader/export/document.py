@@ -116,6 +116,38 @@ class ExportDoc:
     def title(self) -> str:
         return " ".join(inert(self.article.title).split()) or "Untitled"
 
+    @cached_property
+    def body_start(self) -> int:
+        """Where the corrected text's body begins: after its first line (and the blank
+        lines after it) when that line is the title, which exports already show as the
+        heading; else 0. Imports store the title as the text's first line, so without
+        this every md and html export says its title twice."""
+        return title_line_end(self.corrected, inert(self.article.title))
+
+
+def _title_key(line: str) -> str:
+    return " ".join(line.strip().strip("#").split()).casefold()
+
+
+#: Imports keep at most this many characters of a title (a longer first line was cut).
+TITLE_CHARS = 200
+
+
+def title_line_end(text: str, title: str) -> int:
+    """The offset after ``text``'s first non-blank line and the blank lines that follow it,
+    when that line says ``title`` (ignoring case, spacing and Markdown ``#`` marks, and a
+    title cut to :data:`TITLE_CHARS`); 0 when the text does not open with its title."""
+    start = len(text) - len(text.lstrip("\n"))
+    end = text.find("\n", start)
+    if end < 0:
+        return 0  # a text that is only its title line keeps it
+    line, want = _title_key(text[start:end]), _title_key(title)
+    if not want or not (line == want or (len(title) >= TITLE_CHARS and line.startswith(want))):
+        return 0
+    while end < len(text) and text[end] == "\n":
+        end += 1
+    return end
+
 
 def build_doc(lib, article_id: str, *, analyse: bool = True) -> ExportDoc:
     """Everything needed to export one article, from the library."""

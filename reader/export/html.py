@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html import escape
 
 from reader.export.document import ExportDoc, ExportOptions
+from reader.wording import counted
 
 KNOWN_ENTITY_COLOURS = ("PERSON", "PLACE", "ORG", "DATE")
 
@@ -193,12 +194,24 @@ def _legend(doc: ExportDoc, has_ann: bool) -> str:
     return '<h2>Legend</h2>\n<ul class="legend">\n' + "\n".join(rows) + "\n</ul>\n"
 
 
+def _render_range(text: str, marks: list[_Mark], points: dict[int, list[str]], start: int, end: int) -> str:
+    """``text[start:end]`` rendered with the marks and points that fall in it."""
+    inside = [_Mark(max(m.start, start) - start, min(m.end, end) - start, m.order, m.open, m.close)
+              for m in marks if m.start < end and m.end > start]
+    at = {k - start: v for k, v in points.items() if start <= k < end or k == end == len(text)}
+    return _render_text(text[start:end], inside, at)
+
+
 def render(doc: ExportDoc, options: ExportOptions = ExportOptions()) -> dict[str, str]:
     marks, points, numbered = _marks(doc)
-    body = _render_text(doc.corrected, marks, points)
+    text, cut = doc.corrected, doc.body_start
+    # a text that opens with its title: that line (with its marks) is the heading, once
+    heading = _render_range(text, marks, points, 0, cut).strip() if cut else escape(doc.title)
+    body = _render_range(text, marks, points, cut, len(text))
     counts = (
-        f"{sum(1 for n, _ in numbered if n)} annotations \u00b7 {len(doc.applied_corrections)} corrections"
-        f" \u00b7 {len(doc.findings)} suspected errors \u00b7 {len(doc.entities_effective)} entities"
+        f"{counted(sum(1 for n, _ in numbered if n), 'annotation')} \u00b7 "
+        f"{counted(len(doc.applied_corrections), 'correction')}"
+        f" \u00b7 {counted(len(doc.findings), 'suspected error')} \u00b7 {counted(len(doc.entities_effective), 'entity')}"
     )
     title = escape(doc.title)
     page = f"""<!DOCTYPE html>
@@ -214,7 +227,7 @@ def render(doc: ExportDoc, options: ExportOptions = ExportOptions()) -> dict[str
 <body>
 <div class="page">
 <main>
-<h1>{title}</h1>
+<h1>{heading}</h1>
 <div class="meta">{escape(counts)}</div>
 <div class="text">{body}</div>
 </main>

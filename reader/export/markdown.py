@@ -70,12 +70,10 @@ def _body(doc: ExportDoc) -> tuple[str, list[str], list]:
         notes.append(_footnote(n, a))
     pieces: list[str] = []
     pos = 0
-    # The text usually starts with its title, which the export already shows as the heading.
-    first, nl, _ = text.partition("\n")
-    if nl and " ".join(first.lstrip("# ").split()) == doc.title and all(at > len(first) for at in marks):
-        pos = len(first) + 1
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
+    # The text usually starts with its title, which the export already shows as the
+    # heading; the line stays when a note is anchored in it (its footnote mark needs it).
+    if all(at > doc.body_start for at in marks):
+        pos = doc.body_start
     for at in sorted(marks):
         pieces.append(_escape_continuation(text, pos, at))
         pieces.append("".join(f"[^{k}]" for k in marks[at]))

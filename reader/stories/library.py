@@ -23,6 +23,7 @@ from reader.errors import InputError
 from reader.stories.features import Features, extract, fold
 from reader.stories.grouping import Story, StoryIndex
 from reader.stories.names import NameCluster, names_table, variant_map
+from reader.wording import counted
 
 PINS_KEY = "stories.pins"
 CHOICES_KEY = "stories.choices"
@@ -179,7 +180,7 @@ def apply_names(editor: Any, names: StoryNames):
     """Apply the preferred spellings across the story: one undo step (an Editor Change)."""
     plan = plan_apply(editor.lib, names)
     count = sum(map(len, plan.values()))
-    desc = f"apply {count} preferred name spellings in {len(plan)} articles of story {names.story.key}"
+    desc = f"apply {counted(count, 'preferred name spelling')} in {counted(len(plan), 'article')} of story {names.story.key}"
     return editor.correct_across(plan, desc)
 
 

@@ -58,6 +58,14 @@ def analyze_in_child(text: str, context: AnalysisContext) -> Analysis:
     return analyze(text, context)
 
 
+class AnalyzerClosed(Exception):
+    """The analyzer was closed (the app is quitting): calls fail at once, none waits."""
+
+
+#: How often (seconds) a call waiting for the analysis process checks for :meth:`close`.
+POLL_S = 0.1
+
+
 class ProcessAnalyzer:
     """The default analyzer, run in one spawned worker process.
 
@@ -65,28 +73,56 @@ class ProcessAnalyzer:
     hold the GIL (a 0.4 s stall measured on the first call), which would freeze the UI if
     the analysis ran in a thread. A process keeps the screen live; it is started on first
     use and terminated when the app closes.
+
+    Why :meth:`close` is final: a thread still waiting on a terminated pool never wakes,
+    and the interpreter joins such threads at exit, so quitting would hang. Waiting calls
+    therefore poll for close and raise :class:`AnalyzerClosed`, and no call after close
+    starts a new process.
     """
 
     def __init__(self) -> None:
         self._pool = None
         self._lock = threading.Lock()
+        self._closed = threading.Event()
+
+    @property
+    def running(self) -> bool:
+        """Whether the analysis process is up."""
+        return self._pool is not None
 
     def start(self) -> None:
         """Start the process. Call before the app runs: once Textual has replaced
         ``sys.stderr``, starting a process fails (its ``fileno()`` is not a real fd)."""
         with self._lock:
+            if self._closed.is_set():
+                raise AnalyzerClosed("the analyzer was closed")
             if self._pool is None:
                 self._pool = multiprocessing.get_context("spawn").Pool(1)
 
     def __call__(self, text: str, context: AnalysisContext | None = None) -> Analysis:
         self.start()
-        return self._pool.apply(analyze_in_child, (text, context or AnalysisContext()))
+        with self._lock:
+            pool = self._pool
+        try:
+            if pool is None:
+                raise ValueError("closed")
+            pending = pool.apply_async(analyze_in_child, (text, context or AnalysisContext()))
+        except ValueError:  # the pool was closed between start() and here
+            raise AnalyzerClosed("the analyzer was closed") from None
+        while True:
+            try:
+                return pending.get(timeout=POLL_S)
+            except multiprocessing.TimeoutError:
+                if self._closed.is_set():
+                    raise AnalyzerClosed("the analyzer was closed") from None
 
     def close(self) -> None:
+        """Stop the process for good; calls waiting on it raise :class:`AnalyzerClosed`."""
+        self._closed.set()
         with self._lock:
-            if self._pool is not None:
-                self._pool.terminate()
-                self._pool = None
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.terminate()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +140,7 @@ class AnalysisService:
         self._analyzer = analyzer
         self._cache: dict[str, Analysis] = {}
         self._lock = threading.Lock()
+        self._closed = False
 
     @property
     def analyzer(self) -> Analyzer:
@@ -111,6 +148,8 @@ class AnalysisService:
         :func:`reader.analysis.analyze` in a worker process (:class:`ProcessAnalyzer`)."""
         if self._analyzer is None:
             self._analyzer = ProcessAnalyzer()
+            if self._closed:  # closed before first use: never start a process now
+                self._analyzer.close()
         return self._analyzer
 
     def start(self) -> None:
@@ -119,11 +158,13 @@ class AnalysisService:
             self.analyzer.start()
 
     def close(self) -> None:
-        """Stop the analysis process, if one was started."""
+        """Stop the analysis process, if one was started; later runs raise
+        :class:`AnalyzerClosed` instead of starting another."""
+        self._closed = True
         if isinstance(self._analyzer, ProcessAnalyzer):
             self._analyzer.close()
-        self._cache: dict[str, Analysis] = {}
-        self._lock = threading.Lock()
+        with self._lock:
+            self._cache.clear()
 
     def cached(self, key: str) -> Analysis | None:
         """The cached analysis under ``key`` (``"sha256:min_confidence"``)."""
@@ -147,6 +188,8 @@ class AnalysisService:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Analysis | None:
         """Analyse ``text`` (chunked when long); ``None`` if cancelled part way."""
+        if self._closed:
+            raise AnalyzerClosed("the analyzer was closed")
         key = f"{sha256}:{context.min_confidence}"  # one cache entry per sensitivity
         found = self.cached(key)
         if found is not None:
@@ -155,7 +198,7 @@ class AnalysisService:
         findings: list[Finding] = []
         entities: list[Entity] = []
         for i, (start, end) in enumerate(pieces):
-            if cancelled():
+            if cancelled() or self._closed:
                 return None
             part = shift(self.analyzer(text[start:end], context), start)
             findings.extend(part.findings)

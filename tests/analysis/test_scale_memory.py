@@ -44,9 +44,9 @@ def big_text(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def warm_cache(tmp_path_factory) -> Path:
-    """A lexicon cache built once for this module's child processes."""
-    cache = tmp_path_factory.mktemp("cache")
+def warm_cache(shared_cache: Path) -> Path:
+    """The run's shared lexicon cache, warmed for this module's child processes."""
+    cache = shared_cache
     tiny = cache / "tiny.txt"
     tiny.write_text("The goverment met.\n", encoding="utf-8")
     env = {**os.environ, "READER_CACHE": str(cache)}
@@ -55,6 +55,7 @@ def warm_cache(tmp_path_factory) -> Path:
     return cache
 
 
+@pytest.mark.slow  # a 2.4 MB check in two processes: ~18 s of CPU; READER_SOAK=1 runs it
 def test_big_check_streams_within_memory_and_shows_progress_only_on_a_terminal(
     big_text: Path, warm_cache: Path, tmp_path: Path
 ):
@@ -105,11 +106,11 @@ def test_big_check_streams_within_memory_and_shows_progress_only_on_a_terminal(
     assert peak_kb / 1024 < CEILING_MB, f"peak {peak_kb / 1024:.0f} MB"
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(run_cli, big_text: Path, monkeypatch):
+def test_no_progress_bar_when_stderr_is_not_a_terminal(run_cli, tmp_path: Path, monkeypatch):
     import reader.cli.check as check
 
     monkeypatch.setattr(check, "PROGRESS_MIN_CHARS", 10)
-    small = big_text.parent / "small.txt"
+    small = tmp_path / "small.txt"
     small.write_text("The goverment met on Tuesday.\n", encoding="utf-8")
     status, out, err = run_cli("check", "--format", "json", str(small))
     assert status == 1 and err == ""

@@ -105,3 +105,46 @@ def test_md_appendix_groups_name_variants():
     finds = [Finding(37, 42, "Bergg", "variant", "spelled Berg elsewhere", ("Berg",))]
     out = markdown.render(make_doc(t, title="x", entities=ents, findings=finds), ExportOptions(appendix=True))[".md"]
     assert "- Anna Berg (3) \u2014 also: Berg, Bergg" in out
+
+
+def _body_count(out: str, words: str) -> int:
+    """How often ``words`` shows on the page, not counting the <title> in the head."""
+    return out.split("</head>", 1)[-1].count(words)
+
+
+def test_html_shows_the_title_once(doc):
+    """Regression: the stored text opens with its title line, which html repeated under
+    the heading."""
+    out = html.render(doc)[".html"]
+    assert _body_count(out, "Geneva talks") == 1
+    assert "<h1>Geneva talks</h1>" in out
+    assert '<div class="text">The <mark' in out
+
+
+def test_title_line_matching_ignores_case_spacing_and_heading_marks():
+    from export_helpers import make_doc
+
+    text = "#  GENEVA   Talks\n\n\nThe mayor spoke.\n"
+    for fmt in (markdown, html):
+        out = next(iter(fmt.render(make_doc(text, "Geneva talks")).values()))
+        assert _body_count(out.replace("GENEVA   Talks", "Geneva talks"), "Geneva talks") == 1, fmt.__name__
+        assert "The mayor spoke." in out
+
+
+def test_a_title_cut_at_200_characters_still_matches_its_line():
+    from export_helpers import make_doc
+
+    line = "Word " * 60
+    text = line.strip() + "\n\nThe mayor spoke.\n"
+    doc = make_doc(text, line.strip()[:200])
+    assert doc.body_start == text.index("The mayor")
+    assert make_doc("Other first line\n\nThe mayor spoke.\n", "Geneva talks").body_start == 0
+
+
+def test_html_keeps_marks_inside_the_title_line():
+    from export_helpers import make_doc
+    from reader.model import Entity
+
+    out = html.render(make_doc(entities=[Entity(0, 6, "Geneva", "PLACE")]))[".html"]
+    assert '<h1><span class="ent ent-place" title="PLACE">Geneva</span> talks</h1>' in out
+    assert _body_count(out, "talks") == 1

@@ -53,7 +53,7 @@ def test_w3c_out_and_in_gives_the_same_annotations(doc, library, db_path, tmp_pa
     path = tmp_path / "a.json"
     path.write_text(w3c.render(exported)[".json"])
     assert main(["--db", str(db_path), "import-annotations", str(path)]) == 0
-    assert "4 annotations and 2 corrections imported (0 re-anchored by quote, 1 orphans)" in capsys.readouterr().out
+    assert "4 annotations and 2 corrections imported (0 re-anchored by quote, 1 orphan)" in capsys.readouterr().out
     got = sorted(library.annotations(aid), key=lambda a: a.id)
     assert got == sorted(exported.annotations, key=lambda a: a.id)
     assert sorted(library.corrections(aid), key=lambda c: c.id) == sorted(exported.corrections, key=lambda c: c.id)

@@ -16,15 +16,8 @@ def lib_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _shared_child_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+def _shared_child_cache(shared_cache: Path) -> None:
+    """Child ``reader`` processes use the run's shared derived cache (tests/conftest.py)."""
     import faultkit
 
-    faultkit.SHARED_CACHE = tmp_path_factory.mktemp("reader-cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_cache_in_process(_shared_child_cache, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In-process commands use the same derived cache: build the lexicon once per session."""
-    import faultkit
-
-    monkeypatch.setenv("READER_CACHE", str(faultkit.SHARED_CACHE))
+    faultkit.SHARED_CACHE = shared_cache

@@ -37,9 +37,12 @@ for n in range(count):
         break
     start = base + n * 6
     change = editor.correct(article_id, start, start + 5, f"c{n:04d}")
-    sys.stdout.write(f"{start}\n")
+    sys.stdout.write(f"{start} {time.time()}\n")
     sys.stdout.flush()
-    time.sleep(0.005)  # leave the lock free now and then, as a person typing would
+    time.sleep(0.02)  # leave the lock free now and then, as a person typing would
+deadline = time.time() + 300
+while not os.path.exists(sys.argv[4]) and time.time() < deadline:
+    time.sleep(0.05)  # out of words: wait to be told to stop
 """
 
 
@@ -63,8 +66,10 @@ def test_cli_notes_and_fix_alongside_an_editor_process_lose_nothing(tmp_path):
     notes: dict[str, str] = {}
     refused = 0
     fix_status = None
+    runs = 4
     try:
-        for n in range(6):
+        window = [time.time()]
+        for n in range(runs):
             quote = f"w{(WORDS - 1 - n * 7):04d}"  # words the editor never corrects
             proc = run_reader("note", article_id, "--quote", quote, "--note", f"by cli {n}", db=db)
             if proc.returncode == 0:
@@ -72,18 +77,21 @@ def test_cli_notes_and_fix_alongside_an_editor_process_lose_nothing(tmp_path):
             else:
                 assert_clean_error(proc.returncode, proc.stderr, contains="locked")
                 refused += 1
-            if n == 2:
+            if n == 1:
                 fix = run_reader("fix", article_id, "--apply-suggestions", "misspelling", db=db)
                 fix_status = fix.returncode
                 if fix.returncode != 0:
                     assert_clean_error(fix.returncode, fix.stderr, contains="locked")
-        assert child.poll() is None, "the editor process finished before the CLI writes ran alongside it"
+        window.append(time.time())
     finally:
         stop.touch()
         out, err = child.communicate(timeout=300)
     assert child.returncode == 0, err
-    corrected = {int(line) for line in out.split()}
-    assert 0 < len(corrected) < EDITED
+    acks = [line.split() for line in out.splitlines()]
+    corrected = {int(start) for start, _ in acks}
+    assert 0 < len(corrected) <= EDITED
+    alongside = [float(t) for _, t in acks if window[0] <= float(t) <= window[1]]
+    assert len(alongside) >= 5, "the editor process did not write while the CLI commands ran"
 
     lib = Library.open(db)
     try:
@@ -98,7 +106,7 @@ def test_cli_notes_and_fix_alongside_an_editor_process_lose_nothing(tmp_path):
             typo_line = text.index(TYPOS)
             fixed = [c for c in corrections if typo_line <= c.start < typo_line + len(TYPOS)]
             assert len(fixed) >= 3, "corrections applied by `reader fix` are lost"
-        assert len(notes) + refused == 6 and len(notes) >= 3  # mostly accepted, never silent
+        assert len(notes) + refused == runs and len(notes) >= 2  # mostly accepted, never silent
     finally:
         lib.close()
 

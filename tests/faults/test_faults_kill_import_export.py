@@ -24,7 +24,7 @@ from reader.store import Library, diagnose, text_sha256
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")
 
-FILES = 40
+FILES = 20
 
 
 def _sources(folder: Path) -> dict[str, str]:
@@ -33,7 +33,7 @@ def _sources(folder: Path) -> dict[str, str]:
     out = {}
     for n in range(FILES):
         rng = random.Random(n)
-        words = " ".join(rng.choice(["harbour", "boat", "storm", "crate", "sea", "Tuesday", "and"]) for _ in range(3000))
+        words = " ".join(rng.choice(["harbour", "boat", "storm", "crate", "sea", "Tuesday", "and"]) for _ in range(2000))
         text = f"Article number {n}\n\n{words}\n"
         (folder / f"a{n:02d}.txt").write_text(text, encoding="utf-8")
         out[f"a{n:02d}.txt"] = text
@@ -74,7 +74,7 @@ def test_kill_during_reader_add_leaves_no_half_article(tmp_path):
     assert full.returncode == 0, full.stderr
     rng = random.Random(5)
     kills, partial = 0, []
-    for attempt in range(8):
+    for attempt in range(4):
         db = tmp_path / f"lib{attempt}" / "library.json"  # a new library: creation is cut too
         texts_dir = db.parent / "library.d" / "texts"
         proc = _spawn(db, "add", tmp_path / "src")
@@ -89,7 +89,7 @@ def test_kill_during_reader_add_leaves_no_half_article(tmp_path):
         kills += proc.returncode == -signal.SIGKILL
         if db.exists():
             partial.append(_assert_whole(db, wanted))
-    assert kills >= 6  # the runs were really cut short
+    assert kills >= 3  # the runs were really cut short
     assert any(0 < n < FILES for n in partial), partial  # some kills landed mid-import
     done = run_reader("add", tmp_path / "src", db=db)  # finish the last interrupted import
     assert done.returncode == 0, done.stderr
@@ -98,18 +98,11 @@ def test_kill_during_reader_add_leaves_no_half_article(tmp_path):
     assert listed.returncode == 0 and "Traceback" not in listed.stderr
 
 
-def _export_supported() -> bool:
-    probe = run_reader("export", "--help")
-    return probe.returncode == 0
-
-
 def test_kill_during_reader_export_leaves_no_partial_file(tmp_path):
-    if not _export_supported():
-        pytest.skip("`reader export` is not registered yet")
     db = tmp_path / "lib" / "library.json"
     make_library(db)
     lib = Library.open(db)
-    for n in range(8):
+    for n in range(6):
         body = (f"Paragraph {n}: the harbour master counted every crate, twice. " * 15 + "\n\n") * 8
         lib.add_article(f"Export {n}\n\n{body}", title=f"Export {n}")
     lib.close()
@@ -117,10 +110,10 @@ def test_kill_during_reader_export_leaves_no_partial_file(tmp_path):
     ref = run_reader("export", "--all", "--format", "html", "-o", reference, db=db)
     assert ref.returncode == 0, ref.stderr
     expected = {p.name: p.read_bytes() for p in reference.iterdir()}
-    assert len(expected) >= 7 and all(expected.values())
+    assert len(expected) >= 6 and all(expected.values())
     rng = random.Random(9)
     cut_short = 0
-    for attempt in range(6):
+    for attempt in range(3):
         out = tmp_path / f"out{attempt}"
         proc = _spawn(db, "export", "--all", "--format", "html", "-o", out)
         while proc.poll() is None and not out.exists():  # the writing phase has begun
@@ -132,7 +125,7 @@ def test_kill_during_reader_export_leaves_no_partial_file(tmp_path):
         cut_short += proc.returncode == -signal.SIGKILL and len(written) < len(expected)
         for p in written:  # whatever is at a final name is complete
             assert p.name in expected and p.read_bytes() == expected[p.name], f"partial export {p}"
-    assert cut_short >= 2  # the kills really landed while writing
+    assert cut_short >= 1  # the kills really landed while writing
     # A re-run with --force finishes the job over the leftovers of the last killed run.
     again = run_reader("export", "--all", "--format", "html", "-o", out, "--force", db=db)
     assert again.returncode == 0, again.stderr
@@ -160,7 +153,7 @@ def test_kill_during_reader_fix_applies_all_suggestions_or_none(tmp_path):
     assert full > seeded + 100
     rng = random.Random(4)
     outcomes = []
-    for attempt in range(6):
+    for attempt in range(3):
         copy = tmp_path / f"try{attempt}"
         shutil.copytree(db.parent, copy)
         proc = _spawn(copy / "library.json", "fix", article_id, "--apply-suggestions", "all")
@@ -178,8 +171,6 @@ def test_kill_during_import_annotations_imports_all_or_none(tmp_path):
     """`reader import-annotations` stores one article's annotations in one write."""
     import shutil
 
-    if run_reader("import-annotations", "--help").returncode != 0:
-        pytest.skip("`reader import-annotations` is not registered yet")
     from reader.model import Anchor, Annotation
 
     source = tmp_path / "source" / "library.json"
@@ -204,7 +195,7 @@ def test_kill_during_import_annotations_imports_all_or_none(tmp_path):
     duration = time.perf_counter() - began
     rng = random.Random(8)
     outcomes = []
-    for attempt in range(4):
+    for attempt in range(3):
         copy = tmp_path / f"try{attempt}"
         shutil.copytree(target.parent, copy)
         proc = _spawn(copy / "library.json", "import-annotations", w3c, "--article", article_id)

@@ -193,7 +193,7 @@ async def test_run_menu_review_mode_in_the_reader_app(app) -> None:
     assert [i.text for i in lib.ignores(aid)] == ["the the"]
     assert [o.message.split(" ·")[0] for o in outcomes] == [
         'Correct "ministr" -> "minister"', 'Ignore "the the" here',
-        'Replace 1 × "ministr" -> "minister" in 1 articles']
+        'Replace 1 × "ministr" -> "minister" in 1 article']
     assert outcomes[-1].finding is None and ctl.review.findings == []
 
 

@@ -165,7 +165,10 @@ async def test_a_clash_without_overwrite_asks_and_writes_nothing_on_no(library, 
         assert sorted(p.name for p in out.iterdir()) == [mine.name]
         # the same again, answering yes, replaces it
         dialog = await _open(app, pilot, [aid])
-        assert dialog.query_one("#export-folder", Input).value == str(tmp_path)  # nothing remembered
+        from reader.paths import default_export_dir
+
+        # nothing remembered after "no": the documented exports folder, not the working folder
+        assert dialog.query_one("#export-folder", Input).value == str(default_export_dir()) != str(tmp_path)
         await _set_folder(pilot, dialog, out)
         await pilot.press("3", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))

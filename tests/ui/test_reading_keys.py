@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from rich.console import Console
 
 from tests.ui.conftest import article_id, open_article, sync
@@ -75,6 +78,12 @@ async def test_x_opens_the_export_dialog_from_the_library_and_the_reading_view(a
         await pilot.press("x")
         await pilot.pause()
         assert app.screen is not library and "Export" in type(app.screen).__name__
+        # regression: the folder was the working folder; it is the documented exports folder
+        from reader.paths import default_export_dir
+
+        folder = app.screen.query_one("#export-folder").value
+        assert folder == str(default_export_dir()) and folder.endswith("/reader/exports")
+        assert folder != str(Path.cwd()) and folder.startswith(os.environ["XDG_DATA_HOME"])
         await pilot.press("escape")
         await pilot.pause()
         app.open_article(article_id(app.library, "Harbour"))

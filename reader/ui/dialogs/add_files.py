@@ -16,6 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from reader.errors import ReaderError
+from reader.wording import counted
 
 
 def complete_path(value: str) -> str | None:
@@ -118,7 +119,7 @@ class AddFilesDialog(ModalScreen[int]):
         self.app.call_from_thread(self._finish, added, dupes, problems)
 
     def _finish(self, added: int, dupes: int, problems: list[str]) -> None:
-        msg = f"added {added} article{'s' * (added != 1)}"
+        msg = f"added {counted(added, 'article')}"
         if dupes:
             msg += f", {dupes} already in the library"
         if problems:

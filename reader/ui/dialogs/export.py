@@ -26,6 +26,7 @@ from reader.errors import ReaderError
 from reader.export import FORMATS, ExportOptions
 from reader.export.document import inert
 from reader.ui.dialogs.add_files import PathSuggester, complete_path
+from reader.wording import counted
 
 #: Library settings the dialog remembers between exports.
 DIR_SETTING = "export_dir"
@@ -126,7 +127,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         else:
             shown = ", ".join(_one_line(t, 30) for t in self.titles[:_LISTED])
             more = "\u2026" if len(self.titles) > _LISTED else ""
-            heading = Text.assemble(("Export ", "bold"), (f"{len(self.titles)} articles", "bold"), f": {shown}{more}")
+            heading = Text.assemble(("Export ", "bold"), (counted(len(self.titles), 'article'), "bold"), f": {shown}{more}")
         box = VerticalScroll(id="export-box")
         box.can_focus = False  # scrolls on a small terminal; not a tab stop of its own
         with box:
@@ -260,12 +261,12 @@ def run_export(app, article_ids: list[str]) -> None:
 
 
 def _default_dir(remembered) -> Path:
+    """The folder last exported to, else the documented exports folder (created on export)."""
     if isinstance(remembered, str) and remembered:
         return Path(remembered)
-    try:
-        return Path.cwd()
-    except OSError:  # the working folder was deleted under us
-        return Path.home()
+    from reader.paths import default_export_dir
+
+    return default_export_dir()
 
 
 async def perform_export(app, ids: list[str], request: ExportRequest) -> list[Path]:
@@ -280,14 +281,14 @@ async def perform_export(app, ids: list[str], request: ExportRequest) -> list[Pa
         fmt = get_format(request.format)
         check_options(fmt, request.options)
         if len(ids) > 5:
-            app.notify(f"exporting {len(ids)} articles\u2026", timeout=2, markup=False)
+            app.notify(f"exporting {counted(len(ids), 'article')}\u2026", timeout=2, markup=False)
         outputs = await asyncio.to_thread(render_articles, lib, ids, fmt, request.options)
         plan = plan_files(fmt, outputs, request.folder)
         clashes = await asyncio.to_thread(existing_files, plan)
         if clashes and not request.force:
             from reader.ui.dialogs.confirm import ConfirmDialog
 
-            question = f"Overwrite {len(clashes)} existing file{'s' * (len(clashes) != 1)}?"
+            question = f"Overwrite {counted(len(clashes), 'existing file')}?"
             yes = await app.push_screen(ConfirmDialog(question, _listing(clashes)), wait_for_dismiss=True)
             if not yes:
                 app.notify(
@@ -333,4 +334,4 @@ def _written_message(written: list[Path], folder: Path) -> str:
     if len(written) == 1:
         return f"exported {written[0]}"
     names = ", ".join(p.name for p in written[:_LISTED]) + ("\u2026" if len(written) > _LISTED else "")
-    return f"exported {len(written)} files to {folder}: {names}"
+    return f"exported {counted(len(written), 'file')} to {folder}: {names}"

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reader.corrections import quote
+from reader.wording import counted
 
 #: Articles listed by name before "and N more".
 MAX_LISTED = 8
@@ -25,8 +26,7 @@ def occurrence_summary(occurrences: Mapping[str, int]) -> str:
     """``"5 places in 2 articles"`` (singular forms where they apply)."""
     places = sum(occurrences.values())
     articles = sum(1 for n in occurrences.values() if n)
-    return (f"{places} place{'' if places == 1 else 's'} in "
-            f"{articles} article{'' if articles == 1 else 's'}")
+    return f"{counted(places, 'place')} in {counted(articles, 'article')}"
 
 
 class ReplaceAllConfirm(ModalScreen[bool]):

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from reader.annotating import NO_ENTITY, filter_annotations, tag_completions
 from reader.model import Annotation
 from reader.ui.annotation_actions import Jump
+from reader.wording import counted
 
 #: (heading, width) of the table columns; fits 100 columns with cell padding.
 COLUMNS = (("Article", 18), ("Quote", 28), ("Note", 28), ("Tags", 14), ("Label", 8))
@@ -130,9 +131,9 @@ class AnnotationsScreen(Screen[Jump | None]):
 
     def _status(self) -> None:
         orphans = sum(r.annotation.orphan for r in self.shown)
-        out = Text(f"{len(self.shown)} of {len(self.rows)} annotations")
+        out = Text(f"{len(self.shown)} of {counted(len(self.rows), 'annotation')}")
         if orphans:
-            out.append(f" · {orphans} orphan{'s' * (orphans != 1)}", style="bold")
+            out.append(f" · {counted(orphans, 'orphan')}", style="bold")
         if self.tag:
             out.append(" · tag: ")
             out.append(self.tag, style="bold")

@@ -21,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.wording import counted
+
 #: ``line 3: "old" -> "new"`` as made by compact_diff (JSON-quoted strings).
 _COMPACT = re.compile(r'^(line \d+): ("(?:[^"\\]|\\.)*") -> ("(?:[^"\\]|\\.)*")$')
 
@@ -104,7 +106,7 @@ class CorrectionsDiffScreen(ModalScreen[int | None]):
         box.border_title = Text(f"Corrections: {self.article_title}".replace("\n", " "))
         with box:
             n = len(self.compact_lines)
-            summary = (f"{n} correction{'' if n == 1 else 's'} · enter jumps · d unified diff · esc closes"
+            summary = (f"{counted(n, 'correction')} · enter jumps · d unified diff · esc closes"
                        if n else "No corrections in this article.")
             yield Static(Text(summary), id="diff-summary", markup=False)
             yield OptionList(*[Option(compact_line(line, colours)) for line in self.compact_lines],

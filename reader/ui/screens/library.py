@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows
+from reader.wording import counted
 
 EMPTY_TEXT = (
     "Your library is empty.\n\n"
@@ -125,7 +126,7 @@ class LibraryScreen(Screen):
     def _status(self, shown: int) -> None:
         arrow = "↓" if self.sort_reverse else "↑"
         heading = dict(COLUMNS)[self.sort_column]
-        msg = f"{shown} of {len(self.rows)} articles · sorted by {heading} {arrow}"
+        msg = f"{shown} of {counted(len(self.rows), 'article')} · sorted by {heading} {arrow}"
         if self.query_text:
             msg += f" · filter: {self.query_text}"
         if self.app.removed:
@@ -148,7 +149,7 @@ class LibraryScreen(Screen):
 
         worker = get_current_worker()
         from reader.review import LibraryMemory
-        from reader.ui.screens.reading_corrections import remaining_counts
+        from reader.ui.screens.reading_corrections import AnalysisCancelled, remaining_counts
 
         lib = self.library
         memory = LibraryMemory(lib)  # this thread's own cache of what corrections teach
@@ -164,6 +165,8 @@ class LibraryScreen(Screen):
                 fixes, remaining = remaining_counts(self.app, row.id, cancelled=lambda: worker.is_cancelled,
                                                     memory=memory)
                 self.post_message(self.Counted(row.id, {"errors": remaining, "fixes": fixes}))
+            except AnalysisCancelled:  # leaving the screen or quitting: stop counting
+                return
             except Exception as exc:  # one unreadable article must not stop the others
                 self.log.error(f"counting {row.id}: {exc!r}")
                 continue

@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from reader.wording import counted
+
 
 class NamesScreen(Screen):
     """``NamesScreen(story, titles)``; dismisses with nothing."""
@@ -143,7 +145,7 @@ class NamesScreen(Screen):
         if not change.changed:
             self.notify("every name already has its preferred spelling", timeout=2)
             return
-        self.notify(f"applied {change.count} corrections in {len(change.article_ids)} articles — u undoes",
+        self.notify(f"applied {counted(change.count, 'correction')} in {counted(len(change.article_ids), 'article')} — u undoes",
                     timeout=3, markup=False)
         self._changed(change)
 

@@ -33,6 +33,7 @@ from reader.ui.screens.reading_notes import NotesMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bars import Legend, StatusLine
 from reader.ui.widgets.side_panel import SidePanel
+from reader.wording import counted
 
 #: Library setting holding the readable width (``+``/``-`` change it).
 WRAP_SETTING = "wrap_width"
@@ -299,13 +300,13 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             (self.review.offset_map if self.review else self._mount_map).corrections)
         status.counts = (
             ("original · " if self.show_original else "")
-            + f"{len(doc.layer(ERRORS))} errors · {fixes} fixed · {len(doc.layer(ENTITIES))} entities · "
-            f"{len(self._annotations)} notes"
+            + f"{counted(len(doc.layer(ERRORS)), 'error')} · {fixes} fixed · "
+            f"{counted(len(doc.layer(ENTITIES)), 'entity')} · {counted(len(self._annotations), 'note')}"
         )
         if self.selection is not None:
-            status.counts += f" · selected {self.selection[1] - self.selection[0]} chars"
+            status.counts += f" · selected {counted(self.selection[1] - self.selection[0], 'char')}"
         if self._matches:
-            status.counts += f" · {len(self._matches)} matches"
+            status.counts += f" · {counted(len(self._matches), 'match')}"
         current = self.view.document.layer(CURRENT).spans
         ref = current[0].ref if current else None
         if isinstance(ref, Finding):

@@ -23,7 +23,7 @@ from reader.annotating import effective_entities
 from reader.corrections import OffsetMap
 from reader.model import Analysis, Annotation, Entity, Finding
 from reader.review import Review
-from reader.ui.analysis_service import Progress
+from reader.ui.analysis_service import AnalyzerClosed, Progress
 from reader.ui.document import (
     SpanLayer, annotation_layer, correction_layer, entity_layer, finding_layer,
 )
@@ -34,7 +34,7 @@ WHOLE_TEXT_CHARS = 4_000
 
 
 class AnalysisCancelled(Exception):
-    """The reading view closed while its analysis was running."""
+    """The reading view closed (or the app quit) while its analysis was running."""
 
 
 def context_digest(context: AnalysisContext | None) -> str:
@@ -70,10 +70,13 @@ class ReviewAnalyzer:
 
     def __call__(self, text: str, context: AnalysisContext | None = None) -> Analysis:
         first, self._first = self._first, False
-        if not first and len(text) < WHOLE_TEXT_CHARS:
-            return self.service.analyzer(text, context)
-        result = self.service.run(text, cache_key(text, context), context, self.on_progress,
-                                  self.cancelled or (lambda: False))
+        try:
+            if not first and len(text) < WHOLE_TEXT_CHARS:
+                return self.service.analyzer(text, context)
+            result = self.service.run(text, cache_key(text, context), context, self.on_progress,
+                                      self.cancelled or (lambda: False))
+        except AnalyzerClosed:  # the app is quitting
+            raise AnalysisCancelled() from None
         if result is None:
             raise AnalysisCancelled()
         return result

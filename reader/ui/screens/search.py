@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.ui.fulltext import TextHit, search_library
+from reader.wording import counted
 
 
 def hit_label(hit: TextHit) -> Text:
@@ -62,7 +63,7 @@ class SearchScreen(Screen[tuple[str, int] | None]):
         results.clear_options()
         results.add_options(Option(hit_label(h), id=str(i)) for i, h in enumerate(hits))
         self.query_one("#search-status", Static).update(
-            Text(f"{len(hits)} result{'s' * (len(hits) != 1)} for {query!r}" + (" — ↓ then enter opens" if hits else ""))
+            Text(f"{counted(len(hits), 'result')} for {query!r}" + (" — ↓ then enter opens" if hits else ""))
         )
         if hits:
             results.highlighted = 0

@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from reader.wording import counted
+
 COLUMNS = (("story", "Story"), ("title", "Title"), ("id", "Id"), ("mark", ""))
 
 
@@ -118,7 +120,7 @@ class StoriesScreen(Screen):
         table.clear()
         for n, story in enumerate(self.stories, 1):
             for k, aid in enumerate(story.article_ids):
-                head = f"{n} · {len(story.article_ids)} articles" if k == 0 else ""
+                head = f"{n} · {counted(len(story.article_ids), 'article')}" if k == 0 else ""
                 if k == 0 and story.pinned:
                     head += " (by hand)"
                 table.add_row(Text(head), Text(self.titles.get(aid, "")), Text(aid),
@@ -126,7 +128,7 @@ class StoriesScreen(Screen):
         if selected is not None and any(selected in s.article_ids for s in self.stories):
             table.move_cursor(row=table.get_row_index(selected))
         count = sum(len(s.article_ids) for s in self.stories)
-        status = (f"{len(self.stories)} stories · {count} of {len(self.titles)} articles"
+        status = (f"{counted(len(self.stories), 'story')} · {count} of {counted(len(self.titles), 'article')}"
                   if self.stories else "no stories: no two articles report the same event")
         if self.marked:
             status += f" · {len(self.marked)} marked (m merges their stories, x splits them off)"
@@ -202,7 +204,7 @@ class StoriesScreen(Screen):
                     self.notify(exc.message, severity="warning", timeout=3)
         if moved:
             self.marked.clear()
-            self.notify(f"moved {moved} articles into a story of their own", timeout=2)
+            self.notify(f"moved {counted(moved, 'article')} into a story of their own", timeout=2)
             self.group()
         elif not self.marked:
             self.notify("mark the articles to split off (space), then x", timeout=3)
