@@ -24,6 +24,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader import boundedjson
 from reader.errors import CorruptLibraryError, StoreError
 
 #: Holding a file open blocks ``os.replace`` over it on Windows, so pin only on POSIX.
@@ -134,7 +135,7 @@ def parse_tinydb_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
     if not raw.strip():
         raise CorruptLibraryError(f"{path} is damaged: the file is empty")
     try:
-        data = json.loads(raw)
+        data = boundedjson.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CorruptLibraryError(f"{path} is damaged: not valid JSON ({exc})") from None
     return validate_tinydb_shape(data, path)

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader import boundedjson
 from reader.cli.common import command, open_library
 from reader.errors import InputError, ReaderError
+from reader.termsafe import out, write_text
+from reader.textio import read_limited_bytes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,13 +69,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise ReaderError(f"-o - writes one {fmt.name} document; export one article, or give a folder")
         for _, files in outputs:
             for content in files.values():
-                sys.stdout.write(content)
+                write_text(content)
         sys.stdout.flush()
         return 0
 
     out_dir = Path(args.output)
     for path in write_files(plan_files(fmt, outputs, out_dir), out_dir, force=args.force):
-        print(path)
+        out(path)
     return 0
 
 
@@ -86,11 +88,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InputError(f"{path}: not a readable JSON file ({exc.__class__.__name__})") from None
+        data = boundedjson.loads(read_limited_bytes(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable JSON file ({exc})") from None
     lib = open_library(args)
     forced = lib.resolve_id(args.article) if args.article else None
     texts: dict[str, str] = {}
@@ -130,5 +130,5 @@ def cmd_import(args: argparse.Namespace) -> int:
         fixes += len(new_fixes)
         moved += g.reanchored
         orphans += g.orphans
-    print(f"{total} annotations and {fixes} corrections imported ({moved} re-anchored by quote, {orphans} orphans)")
+    out(f"{total} annotations and {fixes} corrections imported ({moved} re-anchored by quote, {orphans} orphans)")
     return 0

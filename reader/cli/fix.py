@@ -7,9 +7,9 @@ like any made there.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from reader.cli.common import FINDING_KINDS, command, open_library
+from reader.termsafe import err, out, write_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,10 +43,10 @@ def cmd_fix(args: argparse.Namespace) -> int:
     existing = lib.corrections(article_id)
     if not args.apply_suggestions:
         if args.dry_run:
-            sys.stdout.write(unified_diff(text, existing, name=article_id))
+            write_text(unified_diff(text, existing, name=article_id))
         else:
             for line in compact_diff(text, existing):
-                print(line)
+                out(line)
         return 0
 
     from reader.editing import Editor, new_record_id
@@ -69,14 +69,14 @@ def cmd_fix(args: argparse.Namespace) -> int:
         edits.append((start, end, finding.suggestions[0], finding.kind))
     planned = [Correction(new_record_id(), article_id, s, e, text[s:e], r, k) for s, e, r, k in edits]
     if args.dry_run:
-        sys.stdout.write(unified_diff(text, [*existing, *planned], name=article_id))
-        print(f"{len(planned)} corrections would be applied (dry run: nothing changed)", file=sys.stderr)
+        write_text(unified_diff(text, [*existing, *planned], name=article_id))
+        err(f"{len(planned)} corrections would be applied (dry run: nothing changed)")
         return 0
     if not edits:
-        print("nothing to apply", file=sys.stderr)
+        err("nothing to apply")
         return 0
     change = Editor(lib).correct_many(article_id, edits, f"apply {len(edits)} suggestions ({', '.join(sorted(kinds))})")
     for line in compact_diff(text, planned):
-        print(line)
-    print(f"applied {change.count} corrections to {article_id}", file=sys.stderr)
+        out(line)
+    err(f"applied {change.count} corrections to {article_id}")
     return 0
