@@ -18,40 +18,43 @@ from typing import Any
 MAX_DEPTH = 64
 
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+#: After deleting all else, ``{`` counts as ``[`` and ``}`` as ``]``: one pair to peel.
+_ONE_KIND = bytes.maketrans(b"{}", b"[]")
 
 
 class JSONTooDeep(ValueError):
     """The document nests deeper than allowed."""
 
 
-def _peel_exceeds(brackets: bytes, limit: int) -> bool:
+def _peel_exceeds(text: bytes, limit: int) -> bool:
+    brackets = text.translate(_ONE_KIND, _NOT_BRACKETS)
+    if b"[" * (limit + 1) in brackets:
+        return True  # a run of openers is that deep already
     for _ in range(limit):
         if not brackets:
             return False
-        peeled = brackets.replace(b"[]", b"").replace(b"{}", b"")
-        if peeled == brackets:
+        peeled = brackets.replace(b"[]", b"")
+        if len(peeled) == len(brackets):
             return False  # unbalanced: the parser reports it as invalid JSON
         brackets = peeled
-    return b"[]" in brackets or b"{}" in brackets
+    return b"[]" in brackets
 
 
 def depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
-    """Whether the JSON text ``raw`` nests arrays/objects too deep: always for more than
-    ``2 * limit`` levels, never for ``limit`` or fewer (a pass may peel an ``[]`` and then
-    the ``{}`` it sat in, so alternating brackets count up to twice per pass).
+    """Whether the JSON text ``raw`` nests arrays/objects more than ``limit`` deep.
 
     A first pass counts every bracket byte, strings included (cheap); only when that
     looks deep are strings cut out for the exact count.
     """
     if raw.count(b"[") + raw.count(b"{") <= limit:
         return False
-    if not _peel_exceeds(raw.translate(None, _NOT_BRACKETS), limit):
+    if not _peel_exceeds(raw, limit):
         return False
     # In JSON a backslash always starts a two-byte escape (\\uXXXX's digits are no
     # backslashes), so dropping "\\\\" pairs, then "\\"" pairs, leaves only real quotes.
     unescaped = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
     outside = b"".join(unescaped.split(b'"')[0::2])
-    return _peel_exceeds(outside.translate(None, _NOT_BRACKETS), limit)
+    return _peel_exceeds(outside, limit)
 
 
 def loads(raw: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:

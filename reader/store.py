@@ -36,7 +36,8 @@ from tinydb import Query, TinyDB
 
 from reader.errors import CorruptLibraryError, LockedLibraryError, NotFoundError, StoreError
 from reader.model import Annotation, ArticleInfo, Article, Correction, Ignore
-from reader.storage import AtomicJSONStorage, _reason, atomic_write_bytes, fsync_dir
+from reader import schema
+from reader.storage import AtomicJSONStorage, _read_error, _reason, atomic_write_bytes, fsync_dir, open_regular
 from reader.textio import word_count
 
 #: The schema this code writes. Older files are migrated (with a backup); newer refused.
@@ -46,6 +47,25 @@ LOCK_TIMEOUT_S = 10.0
 
 #: Appended to every message about a damaged file.
 REPAIR_HINT = "run `reader doctor --repair` to move it aside and start a new library"
+
+def read_stored_text(path: Path, article_id: str) -> str:
+    """An article's text file (a regular file, UTF-8); damage is a one-line error."""
+    try:
+        fd = open_regular(path)
+    except FileNotFoundError:
+        raise CorruptLibraryError(f"the text of article {article_id} is missing ({path}); {REPAIR_HINT}") from None
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        raise CorruptLibraryError(f"{path} is damaged: the text of article {article_id} is not UTF-8; {REPAIR_HINT}") from None
+
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -78,6 +98,8 @@ class RemovedArticle:
 
 
 _SHARD_TABLES = ("annotations", "corrections", "ignores")
+#: Tables a library file from before schema versions were stored holds.
+_SCHEMA0_TABLES = ("articles", "annotations", "dictionary")
 
 #: Record shards kept open (each holds a cached parse and one pinned file descriptor).
 _MAX_OPEN_SHARDS = 64
@@ -178,6 +200,10 @@ class Library:
                         f"{self.path} is damaged: schema version {value!r}; {REPAIR_HINT}"
                     )
                 return value
+        if not any(name in data for name in _SCHEMA0_TABLES):
+            # ``{}`` (or a file of unknown tables) is damage: "migrating" it would empty
+            # the library while its texts stay on disk.
+            raise CorruptLibraryError(f"{self.path} is damaged: no schema version and no articles; {REPAIR_HINT}")
         return 0
 
     def _migrate(self) -> None:
@@ -259,6 +285,11 @@ class Library:
         finally:
             self._lock.release()
 
+    def locked(self):
+        """The library's write lock, for a read-modify-write spanning several calls (the
+        undo history): re-entrant, so the calls inside take it again freely."""
+        return self._locked()
+
     @contextmanager
     def _transaction(self, storage: AtomicJSONStorage) -> Iterator[TinyDB]:
         """Lock, read fresh, run TinyDB operations, then write the file once."""
@@ -287,7 +318,8 @@ class Library:
             ):
                 raise NotFoundError(f"invalid article id {article_id!r}")
             shard = AtomicJSONStorage(
-                self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True
+                self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True,
+                required=_SHARD_TABLES,
             )
             self._shards[article_id] = shard
             while len(self._shards) > _MAX_OPEN_SHARDS:
@@ -308,8 +340,9 @@ class Library:
         return name
 
     def _info(self, doc: dict[str, Any]) -> ArticleInfo:
-        if not isinstance(doc.get("id"), str) or not doc["id"]:
-            raise CorruptLibraryError(f"{self.path} is damaged: an article record has no id; {REPAIR_HINT}")
+        problems = schema.article_problems(doc)
+        if problems:
+            raise CorruptLibraryError(f"{self.path} is damaged: articles record: {problems[0]}; {REPAIR_HINT}")
         return ArticleInfo(
             id=doc["id"],
             title=doc.get("title") or "Untitled",
@@ -338,18 +371,17 @@ class Library:
     def get_text(self, article_id: str) -> str:
         doc = self._article_doc(article_id)
         name = doc.get("text_file", "")
-        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+        if schema.article_problems(doc) or not name:
             raise CorruptLibraryError(f"{self.path} is damaged: article {article_id} names no text file; {REPAIR_HINT}")
         cached = self._text_cache.get(name)
         if cached is not None:
             return cached
         path = self.texts_dir / name
-        try:
-            text = path.read_bytes().decode("utf-8", "surrogatepass")
-        except FileNotFoundError:
-            raise CorruptLibraryError(f"the text of article {article_id} is missing ({path})") from None
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {_reason(exc)}") from exc
+        text = read_stored_text(path, article_id)
+        if doc.get("sha256") and text_sha256(text) != doc["sha256"]:
+            raise CorruptLibraryError(
+                f"{path} is damaged: the text of article {article_id} does not match its stored hash; {REPAIR_HINT}"
+            )
         if len(self._text_cache) > 8:
             self._text_cache.clear()
         self._text_cache[name] = text
@@ -472,7 +504,14 @@ class Library:
 
     # ------------------------------------------------------------------ shard records
     def _records(self, article_id: str, table: str) -> list[dict[str, Any]]:
-        return [dict(d) for d in self._db(self._shard(article_id)).table(table, cache_size=0).all()]
+        shard = self._shard(article_id)
+        records = [dict(d) for d in self._db(shard).table(table, cache_size=0).all()]
+        check = schema.TABLE_CHECKS[table]
+        for rec in records:
+            problems = check(rec)
+            if problems:
+                raise CorruptLibraryError(f"{shard.path} is damaged: {table} record: {problems[0]}; {REPAIR_HINT}")
+        return records
 
     def _put(self, article_id: str, table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
         self._change_shard(article_id, [(table, records, deletes)])
@@ -480,6 +519,8 @@ class Library:
     def _change_shard(self, article_id: str, changes: list[tuple[str, list[dict[str, Any]], list[str]]]) -> None:
         """Apply ``(table, records to put, ids to delete)`` changes to one article's shard:
         under the lock, over a fresh read, in one atomic write (nothing written on error)."""
+        if not changes:
+            return
         with self._locked():
             shard = self._shard(article_id)
             shard.defer()
@@ -557,7 +598,12 @@ class Library:
     # ------------------------------------------------------------------ dictionary
     def words(self) -> set[str]:
         """The personal dictionary: words never reported as errors."""
-        return {d["word"] for d in self._db(self._main).table("dictionary", cache_size=0).all()}
+        docs = self._db(self._main).table("dictionary", cache_size=0).all()
+        for doc in docs:
+            problems = schema.word_problems(doc)
+            if problems:
+                raise CorruptLibraryError(f"{self.path} is damaged: dictionary record: {problems[0]}; {REPAIR_HINT}")
+        return {d["word"] for d in docs}
 
     def add_word(self, word: str) -> bool:
         """Add ``word``; False if it was there already."""
@@ -637,102 +683,15 @@ def _state_values(doc: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in doc.items() if key != "article_id"}
 
 
-def _shard_paths(path: Path) -> list[Path]:
-    records = path.with_name(path.stem + ".d") / "records"
-    return sorted(records.glob("*.json")) if records.is_dir() else []
-
-
-def _main_file_problem(path: Path) -> str | None:
-    """Why the main library file cannot be used, or ``None`` (also for a missing file)."""
-    if path.is_dir():
-        return f"{path} is a folder, not a library file"
-    if not path.exists():
-        return None
-    lib = Library(path)
-    try:
-        lib._main.read()
-        version = lib.schema_version()
-        if version > SCHEMA_VERSION:
-            return f"{path} has schema {version}, newer than this reader's {SCHEMA_VERSION}"
-        lib.list_articles()
-    except CorruptLibraryError as exc:
-        return exc.message.split("; run `reader doctor", 1)[0]
-    finally:
-        lib.close()
-    return None
-
-
-def _shard_problem(shard: Path) -> str | None:
-    try:
-        AtomicJSONStorage(shard).read()
-    except CorruptLibraryError as exc:
-        return exc.message
-    return None
-
-
 def repair(path: Path) -> list[str]:
-    """Move a damaged library file (and damaged record shards) aside; return what was done.
+    """Move damaged files aside (never delete them); see :mod:`reader.doctor`."""
+    from reader.doctor import repair as run_repair
 
-    Nothing is deleted: damaged files get a ``.damaged-TIMESTAMP`` suffix beside them, so
-    a person (or a newer reader) can still recover them. Runs under the library lock when
-    the lock can be taken, so a running writer is not cut off mid-save.
-    """
-    done: list[str] = []
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = Path(path)
-
-    def move_aside(p: Path, why: str) -> None:
-        target = p.with_name(f"{p.name}.damaged-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
-        try:
-            os.replace(p, target)
-        except OSError as exc:
-            raise StoreError(f"cannot move {p} aside: {_reason(exc)}") from exc
-        done.append(f"moved {p} aside to {target.name} ({why})")
-
-    lock = FileLock(str(path.with_name(path.stem + ".lock")), timeout=LOCK_TIMEOUT_S)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockedLibraryError(f"{path} is locked by another reader process; try again later") from None
-    except OSError as exc:
-        raise StoreError(f"cannot lock the library at {path}: {_reason(exc)}") from exc
-    try:
-        problem = _main_file_problem(path)
-        if problem:
-            move_aside(path, problem.split(": ", 1)[-1] if " is damaged: " in problem else problem)
-        for shard in _shard_paths(path):
-            problem = _shard_problem(shard)
-            if problem:
-                move_aside(shard, problem.split(": ", 1)[-1])
-    finally:
-        lock.release()
-    return done
+    return run_repair(path)
 
 
 def diagnose(path: Path) -> list[str]:
-    """Problems found in the library at ``path`` (empty when it is healthy)."""
-    path = Path(path)
-    problem = _main_file_problem(path)
-    problems = [problem] if problem else []
-    if not problem and path.exists():
-        lib = Library(path)
-        try:
-            infos = lib.list_articles()
-        except CorruptLibraryError as exc:
-            problems.append(exc.message)
-            infos = []
-        for info in infos:
-            try:
-                lib.get_text(info.id)
-            except StoreError as exc:
-                problems.append(exc.message)
-        lib.close()
-    for shard in _shard_paths(path):
-        problem = _shard_problem(shard)
-        if problem:
-            problems.append(problem)
-    return problems
+    """Problems found in the library at ``path`` (empty when healthy); see :mod:`reader.doctor`."""
+    from reader.doctor import diagnose as run_diagnose
+
+    return run_diagnose(path)
