@@ -151,8 +151,9 @@ class Library:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, migrate: bool = True) -> Library:
-        """Open (and if asked create) the library at ``path``.
+    def open(cls, path: Path, *, create: bool = True, migrate: bool = True, samples: bool = False) -> Library:
+        """Open (and if asked create) the library at ``path``; a library created with
+        ``samples`` records that its samples are still to be added (:meth:`add_samples`).
 
         Raises :class:`CorruptLibraryError` for a damaged file, which is left untouched,
         and :class:`StoreError` for one written by a newer version of reader.
@@ -167,15 +168,18 @@ class Library:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the library folder {path.parent}: {_reason(exc)}") from exc
-        lib._initialise(migrate=migrate)
+        lib._initialise(migrate=migrate, samples=samples)
         return lib
 
-    def _initialise(self, *, migrate: bool) -> None:
+    def _initialise(self, *, migrate: bool, samples: bool = False) -> None:
         data = self._main.read()
         if data is None:
             with self._locked():
                 if self._main.read() is None:
-                    self._main.write({"meta": {"1": {"schema": SCHEMA_VERSION, "created": now_iso()}}})
+                    meta = {"schema": SCHEMA_VERSION, "created": now_iso()}
+                    if samples:
+                        meta["samples"] = "pending"
+                    self._main.write({"meta": {"1": meta}})
             return
         version = self.schema_version()
         if version > SCHEMA_VERSION:
@@ -471,6 +475,40 @@ class Library:
         found = self.find_by_hash(digest)
         assert found is not None
         return AddResult(found, "added" if found.id == article_id else "duplicate")
+
+    def samples_pending(self) -> bool:
+        """Whether this library was created to hold the samples and does not yet."""
+        meta = (self._main.read() or {}).get("meta") or {}
+        return any(isinstance(d, dict) and d.get("samples") == "pending" for d in meta.values())
+
+    def add_samples(self, items: list[tuple[str, str, str, dict[str, Any]]]) -> int:
+        """Add the sample articles ``(text, title, source, meta)`` all at once: texts first,
+        then one write of the main file holding every record and "samples done", so a
+        kill leaves either none of them (and "pending", so the next open adds them) or all.
+        Returns how many were added."""
+        docs = []
+        for text, title, source, meta in items:
+            digest = text_sha256(text)
+            article_id = digest[:8]
+            docs.append({
+                "id": article_id, "title": title, "source": source, "sha256": digest,
+                "text_file": self._write_text(article_id, text), "added": now_iso(),
+                "words": word_count(text), "chars": len(text), "meta": dict(meta),
+            })
+        added = 0
+        with self._transaction(self._main) as db:
+            table = db.table("articles", cache_size=0)
+            have = {d.get("sha256") for d in table.all()} | {d.get("id") for d in table.all()}
+            for doc in docs:
+                if doc["sha256"] not in have and doc["id"] not in have:
+                    table.insert(doc)
+                    added += 1
+            db.table("settings", cache_size=0).upsert({"key": "samples_seeded", "value": True}, Query().key == "samples_seeded")
+            metas = db.table("meta", cache_size=0)
+            for doc in metas.all():
+                if doc.get("samples") == "pending":
+                    metas.update({"samples": "done"}, doc_ids=[doc.doc_id])
+        return added
 
     def set_article_meta(self, article_id: str, **values: Any) -> None:
         """Merge ``values`` into an article's ``meta`` (title, source and counts stay)."""

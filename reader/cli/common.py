@@ -26,9 +26,8 @@ def open_library(args: argparse.Namespace, *, seed: bool = True):
     from reader.store import Library
 
     path = db_path(args)
-    created = not path.exists()
-    lib = Library.open(path)
-    if created and seed:
+    lib = Library.open(path, samples=seed)
+    if seed and lib.samples_pending():  # new, or a seeding that a kill cut short
         from reader.samples import seed_samples
 
         seed_samples(lib)

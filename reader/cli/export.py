@@ -11,7 +11,6 @@ from reader import boundedjson
 from reader.cli.common import command, open_library
 from reader.errors import InputError, ReaderError
 from reader.termsafe import out, write_text
-from reader.textio import read_limited_bytes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -85,6 +84,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.corrections import overlaps
     from reader.errors import NotFoundError
     from reader.export.w3c import read_collection
+    from reader.textio import read_limited_bytes
 
     path = Path(args.file)
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import FINDING_KINDS, command, open_library
+from reader.cli.common import FINDING_KINDS, command, open_library, warn
 from reader.termsafe import err, out, write_text
 
 
@@ -75,7 +75,10 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if not edits:
         err("nothing to apply")
         return 0
-    change = Editor(lib).correct_many(article_id, edits, f"apply {len(edits)} suggestions ({', '.join(sorted(kinds))})")
+    editor = Editor(lib)
+    change = editor.correct_many(article_id, edits, f"apply {len(edits)} suggestions ({', '.join(sorted(kinds))})")
+    if editor.history_error:
+        warn(f"the corrections were saved, but not their undo step: {editor.history_error}")
     for line in compact_diff(text, planned):
         out(line)
     err(f"applied {change.count} corrections to {article_id}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import command, open_library
+from reader.cli.common import command, open_library, warn
 from reader.termsafe import cell, out, print_json, print_table
 
 
@@ -57,8 +57,11 @@ def cmd_note(args: argparse.Namespace) -> int:
     )
     from reader.editing import Editor
 
-    Editor(lib).put_annotation(ann)  # one undoable step, like every other change
+    editor = Editor(lib)
+    editor.put_annotation(ann)  # one undoable step, like every other change
     out(f"{ann.id}  {article_id}  {start}:{end}")
+    if editor.history_error:
+        warn(f"the note was saved, but not its undo step: {editor.history_error}")
     return 0
 
 
