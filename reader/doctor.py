@@ -133,11 +133,14 @@ def _check_records(folder: Path, scan: Scan) -> None:
 
 
 def _check_history(folder: Path, scan: Scan) -> None:
-    history = folder / "history.json"
-    if history.exists() or history.is_symlink():
-        _, problem = _read(history)
-        if problem:
-            scan.findings.append(Finding(history, problem, "move"))
+    """The undo history, and the journal of an interrupted batch (a sound journal is no
+    problem: the next open finishes the batch)."""
+    for name in ("history.json", "pending-batch.json"):
+        p = folder / name
+        if p.exists() or p.is_symlink():
+            _, problem = _read(p)
+            if problem:
+                scan.findings.append(Finding(p, problem, "move"))
 
 
 def _check_leftovers(path: Path, folder: Path, scan: Scan) -> None:

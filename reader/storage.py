@@ -20,6 +20,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from tinydb.storages import Storage
@@ -247,8 +248,12 @@ class AtomicJSONStorage(Storage):
         hint: str = "",
         records_replaced_not_mutated: bool = False,
         required: tuple[str, ...] = (),
+        validator: Callable[[dict[str, Any]], list[str]] | None = None,
     ) -> None:
         self.path = Path(path)
+        #: Checks every record once per parse of the file (not per lookup); its first
+        #: problem makes the file damaged (reader.schema).
+        self.validator = validator
         self.required = required  # tables of which the file must hold one (see validate_tinydb_shape)
         # Only for files whose records are always replaced by new objects (see _RecordEncoder).
         self._encoder = _RecordEncoder() if records_replaced_not_mutated else None
@@ -296,6 +301,9 @@ class AtomicJSONStorage(Storage):
             sig = _signature(os.fstat(fd))  # the signature of exactly the file we read
             raw = _read_fd(fd)
             data = parse_tinydb_bytes(raw, self.path, self.required)
+            problems = self.validator(data) if self.validator else ()
+            if problems:
+                raise CorruptLibraryError(f"{self.path} is damaged: {problems[0]}")
         except OSError as exc:
             os.close(fd)
             raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc

@@ -37,7 +37,7 @@ from tinydb import Query, TinyDB
 from reader.errors import CorruptLibraryError, LockedLibraryError, NotFoundError, StoreError
 from reader.model import Annotation, ArticleInfo, Article, Correction, Ignore
 from reader import schema
-from reader.storage import AtomicJSONStorage, _read_error, _reason, atomic_write_bytes, fsync_dir, open_regular
+from reader.storage import AtomicJSONStorage, _read_error, _reason, atomic_write_bytes, encode_tinydb, fsync_dir, open_regular
 from reader.textio import word_count
 
 #: The schema this code writes. Older files are migrated (with a backup); newer refused.
@@ -65,6 +65,14 @@ def read_stored_text(path: Path, article_id: str) -> str:
         return raw.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         raise CorruptLibraryError(f"{path} is damaged: the text of article {article_id} is not UTF-8; {REPAIR_HINT}") from None
+
+
+def _check_main_records(data: dict[str, Any]) -> list[str]:
+    return schema.table_problems(data, ("articles", "dictionary", "state", "settings"))
+
+
+def _check_shard_records(data: dict[str, Any]) -> list[str]:
+    return schema.table_problems(data, _SHARD_TABLES)
 
 
 def now_iso() -> str:
@@ -144,7 +152,7 @@ class Library:
         self.texts_dir = self.folder / "texts"
         self.records_dir = self.folder / "records"
         self._lock = FileLock(str(self.path.with_name(self.path.stem + ".lock")), timeout=lock_timeout)
-        self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT)
+        self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT, validator=_check_main_records)
         self._history = AtomicJSONStorage(self.folder / "history.json", hint=REPAIR_HINT)
         self._shards: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
         self._text_cache: dict[str, str] = {}
@@ -169,6 +177,7 @@ class Library:
         except OSError as exc:
             raise StoreError(f"cannot create the library folder {path.parent}: {_reason(exc)}") from exc
         lib._initialise(migrate=migrate, samples=samples)
+        lib._finish_pending_batch()
         return lib
 
     def _initialise(self, *, migrate: bool, samples: bool = False) -> None:
@@ -323,7 +332,7 @@ class Library:
                 raise NotFoundError(f"invalid article id {article_id!r}")
             shard = AtomicJSONStorage(
                 self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True,
-                required=_SHARD_TABLES,
+                required=_SHARD_TABLES, validator=_check_shard_records,
             )
             self._shards[article_id] = shard
             while len(self._shards) > _MAX_OPEN_SHARDS:
@@ -344,9 +353,7 @@ class Library:
         return name
 
     def _info(self, doc: dict[str, Any]) -> ArticleInfo:
-        problems = schema.article_problems(doc)
-        if problems:
-            raise CorruptLibraryError(f"{self.path} is damaged: articles record: {problems[0]}; {REPAIR_HINT}")
+        # Records were checked against reader.schema when the file was read.
         return ArticleInfo(
             id=doc["id"],
             title=doc.get("title") or "Untitled",
@@ -375,7 +382,7 @@ class Library:
     def get_text(self, article_id: str) -> str:
         doc = self._article_doc(article_id)
         name = doc.get("text_file", "")
-        if schema.article_problems(doc) or not name:
+        if not isinstance(name, str) or not name:
             raise CorruptLibraryError(f"{self.path} is damaged: article {article_id} names no text file; {REPAIR_HINT}")
         cached = self._text_cache.get(name)
         if cached is not None:
@@ -451,7 +458,7 @@ class Library:
                 db.table("articles", cache_size=0).update(fields, Query().id == previous.id)
             return AddResult(self.get_info(previous.id), "updated", old_text)
         article_id = digest[:8]
-        existing = {i.id for i in self.list_articles()}
+        existing = {d.get("id") for d in self._db(self._main).table("articles", cache_size=0).all()}
         n = 8
         while article_id in existing:
             n += 2
@@ -542,14 +549,8 @@ class Library:
 
     # ------------------------------------------------------------------ shard records
     def _records(self, article_id: str, table: str) -> list[dict[str, Any]]:
-        shard = self._shard(article_id)
-        records = [dict(d) for d in self._db(shard).table(table, cache_size=0).all()]
-        check = schema.TABLE_CHECKS[table]
-        for rec in records:
-            problems = check(rec)
-            if problems:
-                raise CorruptLibraryError(f"{shard.path} is damaged: {table} record: {problems[0]}; {REPAIR_HINT}")
-        return records
+        # Checked against reader.schema when the shard was read.
+        return [dict(d) for d in self._db(self._shard(article_id)).table(table, cache_size=0).all()]
 
     def _put(self, article_id: str, table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
         self._change_shard(article_id, [(table, records, deletes)])
@@ -571,6 +572,45 @@ class Library:
                 shard.rollback()
                 raise
             shard.commit()
+
+    def apply_batch(self, batch: dict[str, list[tuple[str, list[dict[str, Any]], list[str]]]]) -> None:
+        """Record changes to several articles, all or nothing (``import-annotations`` of a
+        file): the whole batch is written to a journal first, then each article's shard,
+        then the journal is dropped. A kill in between leaves the journal, and the next
+        :meth:`open` applies it again (each change is an idempotent upsert or delete)."""
+        batch = {aid: kept for aid, changes in batch.items() if (kept := [c for c in changes if c[1] or c[2]])}
+        if not batch:
+            return
+        with self._locked():
+            for aid in batch:
+                self._shard(aid)  # refuses an invalid id before anything is written
+            atomic_write_bytes(self._journal, encode_tinydb({"batch": {"1": {"changes": batch}}}))
+            self._apply_journal(batch)
+
+    @property
+    def _journal(self) -> Path:
+        return self.folder / "pending-batch.json"
+
+    def _apply_journal(self, batch: dict[str, Any]) -> None:
+        for aid, changes in batch.items():
+            self._change_shard(aid, [(table, puts, deletes) for table, puts, deletes in changes])
+        os.unlink(self._journal)  # the journal is reader's own scratch file, not user data
+        fsync_dir(self.folder)
+
+    def _finish_pending_batch(self) -> None:
+        if not self._journal.exists():
+            return
+        with self._locked():
+            if not self._journal.exists():
+                return
+            try:
+                data = AtomicJSONStorage(self._journal).read() or {}
+                batch = data["batch"]["1"]["changes"]
+                if not isinstance(batch, dict):
+                    raise TypeError("not a batch")
+            except (CorruptLibraryError, KeyError, TypeError) as exc:
+                raise CorruptLibraryError(f"{self._journal} is damaged ({exc}); {REPAIR_HINT}") from None
+            self._apply_journal(batch)
 
     def annotations(self, article_id: str | None = None) -> list[Annotation]:
         """Annotations of one article, or of every article, ordered by position."""
@@ -636,12 +676,7 @@ class Library:
     # ------------------------------------------------------------------ dictionary
     def words(self) -> set[str]:
         """The personal dictionary: words never reported as errors."""
-        docs = self._db(self._main).table("dictionary", cache_size=0).all()
-        for doc in docs:
-            problems = schema.word_problems(doc)
-            if problems:
-                raise CorruptLibraryError(f"{self.path} is damaged: dictionary record: {problems[0]}; {REPAIR_HINT}")
-        return {d["word"] for d in docs}
+        return {d["word"] for d in self._db(self._main).table("dictionary", cache_size=0).all()}
 
     def add_word(self, word: str) -> bool:
         """Add ``word``; False if it was there already."""

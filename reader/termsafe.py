@@ -67,9 +67,13 @@ def out(*parts: Any, sep: str = " ") -> None:
     sys.stdout.write(safe(sep.join(str(p) for p in parts)) + "\n")
 
 
+_CREDENTIALS_RE = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^/\s@:]*):[^/\s@]*@", re.I)
+
+
 def err(message: Any) -> None:
-    """One line on stderr (a message: newlines inside it are made visible)."""
-    sys.stderr.write(safe_line(message) + "\n")
+    """One line on stderr (a message: newlines inside it are made visible, and a password
+    in a URL is never echoed)."""
+    sys.stderr.write(_CREDENTIALS_RE.sub(r"\1:***@", safe_line(message)) + "\n")
     sys.stderr.flush()
 
 

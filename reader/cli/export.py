@@ -116,19 +116,25 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     groups = read_collection(data, text_of)
     total = moved = orphans = fixes = 0
+    batch: dict[str, list] = {}
+    planned: dict[str, list] = {}  # corrections already planned per article (no overlaps)
     for g in groups:
         aid = article_of(g.article_ref)
         anns = [replace(a, article_id=aid) for a in g.annotations]
-        have = lib.corrections(aid)
+        have = [*lib.corrections(aid), *planned.setdefault(aid, [])]
         new_fixes = []
         for c in g.corrections:
             c = replace(c, article_id=aid)
             if any(h.id == c.id for h in have) or not any(overlaps(h.start, h.end, c.start, c.end) for h in have):
                 new_fixes.append(c)
-        lib.apply_changes(aid, put_annotations=anns, put_corrections=new_fixes)
+        planned[aid] += new_fixes
+        changes = batch.setdefault(aid, [])
+        changes.append(("annotations", [a.to_record() for a in anns], []))
+        changes.append(("corrections", [c.to_record() for c in new_fixes], []))
         total += len(anns)
         fixes += len(new_fixes)
         moved += g.reanchored
         orphans += g.orphans
+    lib.apply_batch(batch)  # the whole file, all or nothing
     out(f"{total} annotations and {fixes} corrections imported ({moved} re-anchored by quote, {orphans} orphans)")
     return 0

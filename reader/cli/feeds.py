@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli.common import command, open_library
+from reader.cli.common import command, open_library, warn
 from reader.errors import InputError
 from reader.termsafe import err, error, out
 
@@ -35,6 +35,8 @@ def _print_results(results) -> tuple[int, int]:
     failures = 0
     added = 0
     for res in results:
+        if res.warning:
+            warn(res.warning)
         for info in res.added:
             out(f"added     {info.id}  {info.title}")
         added += len(res.added)
