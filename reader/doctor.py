@@ -98,7 +98,11 @@ def _check_main(path: Path, scan: Scan) -> None:
         scan.findings.append(Finding(path, f"{path} is damaged: {p}", "salvage"))
     texts = path.with_name(path.stem + ".d") / "texts"
     for doc in (data.get("articles") or {}).values():
-        if schema.article_problems(doc) or "text_file" not in doc:
+        if schema.article_problems(doc):
+            continue
+        if "text_file" not in doc:  # (schema-0 files keep texts inline until migrated)
+            if versions:
+                scan.findings.append(Finding(path, f"{path} is damaged: article {doc['id']} names no text file", "drop", doc["id"]))
             continue
         _check_text(texts / doc["text_file"], doc, scan)
 

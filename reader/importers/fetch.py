@@ -15,6 +15,7 @@ a user name or password are refused, and never echoed with the password.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import os
 import socket
@@ -135,14 +136,20 @@ class _HTTP(urllib.request.HTTPHandler):
         return self.do_open(_tracked(http.client.HTTPConnection, self.watch), req)
 
 
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context per process: loading the CA store costs tens of milliseconds, too
+    much to repeat for every redirect."""
+    return ssl.create_default_context()
+
+
 class _HTTPS(urllib.request.HTTPSHandler):
     def __init__(self, watch: _Deadline) -> None:
-        self.tls = ssl.create_default_context()
-        super().__init__(context=self.tls)
+        super().__init__()
         self.watch = watch
 
     def https_open(self, req):  # noqa: D102
-        return self.do_open(_tracked(http.client.HTTPSConnection, self.watch), req, context=self.tls)
+        return self.do_open(_tracked(http.client.HTTPSConnection, self.watch), req, context=_tls_context())
 
 
 def _opener(host: str, watch: _Deadline) -> urllib.request.OpenerDirector:
