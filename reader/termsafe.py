@@ -135,6 +135,18 @@ def print_table(table) -> None:
     console(wide_when_piped=True).print(table)
 
 
+def print_text(text: Any) -> None:
+    """A rich ``Text`` (or plain string) on stdout, its characters made :func:`safe` and
+    its styles kept (one code point for one, so the spans still fit)."""
+    from rich.text import Text
+
+    if isinstance(text, Text):
+        clean = Text(safe(text.plain), style=text.style, spans=list(text.spans))
+    else:
+        clean = Text(safe(str(text)))
+    console(wide_when_piped=True).print(clean, soft_wrap=True)
+
+
 def ask(question: str) -> str:
     """A question on the terminal (the prompt made inert); the answer typed."""
     return input(safe_line(question))
