@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from reader.corrections import overlaps, project, quote, word_occurrences
-from reader.errors import InputError, NotFoundError
+from reader.errors import InputError, NotFoundError, StoreError
 from reader.model import Annotation, Correction, Ignore
 from reader.wording import counted
 
@@ -188,6 +189,8 @@ class Editor:
         self._redo: list[Step] = []
         self._rev: str | None = None
         self._applied = 0
+        #: Why the last history save failed (the change itself was saved), else None.
+        self.history_error: str | None = None
         self._load_history()
 
     # ------------------------------------------------------------------ history
@@ -214,14 +217,27 @@ class Editor:
         while total > HISTORY_RECORD_LIMIT and len(self._undo) > 1:
             total -= self._undo.pop(0).size()
         self._rev = new_record_id()
-        self.lib.set_history(
-            {
-                "version": HISTORY_VERSION,
-                "rev": self._rev,
-                "undo": [s.to_json() for s in self._undo],
-                "redo": [s.to_json() for s in self._redo],
-            },
-        )
+        try:
+            self.lib.set_history(
+                {
+                    "version": HISTORY_VERSION,
+                    "rev": self._rev,
+                    "undo": [s.to_json() for s in self._undo],
+                    "redo": [s.to_json() for s in self._redo],
+                },
+            )
+        except StoreError as exc:
+            # The change itself is on disk already: report the history, not the change,
+            # as failed (disk full while writing history.json).
+            self.history_error = exc.message
+        else:
+            self.history_error = None
+
+    def _locked(self):
+        """The library lock around load-history, change, save-history: two processes
+        appending steps at once would otherwise each save a history without the other's."""
+        locked = getattr(self.lib, "locked", None)
+        return locked() if callable(locked) else nullcontext()
 
     @property
     def can_undo(self) -> bool:
@@ -251,6 +267,10 @@ class Editor:
 
     def undo(self) -> Change | None:
         """Undo the last step; ``None`` when there is nothing to undo."""
+        with self._locked():
+            return self._undo_locked()
+
+    def _undo_locked(self) -> Change | None:
         self._load_history()
         if not self._undo:
             return None
@@ -263,6 +283,10 @@ class Editor:
 
     def redo(self) -> Change | None:
         """Redo the last undone step; ``None`` when there is nothing to redo."""
+        with self._locked():
+            return self._redo_locked()
+
+    def _redo_locked(self) -> Change | None:
         self._load_history()
         if not self._redo:
             return None
@@ -274,6 +298,10 @@ class Editor:
         return self._change(step, step.forward, "redo")
 
     def _run(self, step: Step) -> Change:
+        with self._locked():
+            return self._run_locked(step)
+
+    def _run_locked(self, step: Step) -> Change:
         self._load_history()
         try:
             self._apply(step.forward)

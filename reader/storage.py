@@ -20,10 +20,12 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from tinydb.storages import Storage
 
+from reader import boundedjson
 from reader.errors import CorruptLibraryError, StoreError
 
 #: Holding a file open blocks ``os.replace`` over it on Windows, so pin only on POSIX.
@@ -62,13 +64,56 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def follow_link(path: Path) -> Path:
+    """The file a symlinked ``path`` points to (so a write replaces the target and keeps
+    the link); ``path`` itself when it is no link. A loop or a link into a missing folder
+    is a :class:`StoreError`."""
+    if not os.path.islink(path):
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        target = Path(os.path.realpath(path))
+        if target.parent.is_dir():
+            return target  # a dangling link to a file not yet written: write it there
+        raise StoreError(f"cannot write {path}: it is a link to a missing folder") from None
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {_reason(exc)} (a symlink loop?)") from None
+
+
+def open_regular(path: Path) -> int:
+    """A read descriptor of ``path`` if it is a regular file (never blocks on a FIFO).
+
+    :class:`FileNotFoundError` when absent; :class:`CorruptLibraryError` for a FIFO,
+    device, socket or folder; other :class:`OSError` (a symlink loop) propagates.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise CorruptLibraryError(f"{path} is damaged: it is {kind}, not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _read_error(path: Path, exc: OSError) -> StoreError:
+    if exc.errno == errno.ELOOP:
+        return CorruptLibraryError(f"{path} is damaged: it is a symlink loop")
+    return StoreError(f"cannot read {path}: {_reason(exc)}")
+
+
 def write_atomic_fd(path: Path, data: bytes) -> int:
     """Write ``data`` to ``path`` atomically and durably; return an open read fd of it.
 
     The caller owns (and must close) the returned descriptor. Nothing half-written is ever
     left at ``path``; the temporary file is removed on error, which is reported as a
-    one-line :class:`StoreError` (disk full, read-only, permission denied...).
+    one-line :class:`StoreError` (disk full, read-only, permission denied...). A symlink
+    at ``path`` is followed: its target is replaced, the link stays.
     """
+    path = follow_link(path)
     folder = path.parent
     try:
         try:
@@ -103,8 +148,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     os.close(write_atomic_fd(path, data))
 
 
-def validate_tinydb_shape(data: Any, path: Path) -> dict[str, dict[str, Any]]:
-    """Check that parsed JSON is a TinyDB document: ``{table: {doc_id: {...}}}``."""
+def validate_tinydb_shape(data: Any, path: Path, required: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    """Check that parsed JSON is a TinyDB document: ``{table: {doc_id: {...}}}``, holding
+    at least one of the ``required`` tables when given (``{}`` is damage, not "empty")."""
+    if required and isinstance(data, dict) and not any(name in data for name in required):
+        raise CorruptLibraryError(
+            f"{path} is damaged: it holds none of the tables {', '.join(required)} (an empty object is no record file)"
+        )
     if not isinstance(data, dict):
         raise CorruptLibraryError(
             f"{path} is damaged: expected a JSON object of tables, found {type(data).__name__}"
@@ -129,15 +179,15 @@ def _read_fd(fd: int) -> bytes:
         chunks.append(chunk)
 
 
-def parse_tinydb_bytes(raw: bytes, path: Path) -> dict[str, dict[str, Any]]:
+def parse_tinydb_bytes(raw: bytes, path: Path, required: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
     """Parse and validate a TinyDB file's bytes; :class:`CorruptLibraryError` if damaged."""
     if not raw.strip():
         raise CorruptLibraryError(f"{path} is damaged: the file is empty")
     try:
-        data = json.loads(raw)
+        data = boundedjson.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CorruptLibraryError(f"{path} is damaged: not valid JSON ({exc})") from None
-    return validate_tinydb_shape(data, path)
+    return validate_tinydb_shape(data, path, required)
 
 
 def encode_tinydb(data: dict[str, Any]) -> bytes:
@@ -197,8 +247,14 @@ class AtomicJSONStorage(Storage):
         *,
         hint: str = "",
         records_replaced_not_mutated: bool = False,
+        required: tuple[str, ...] = (),
+        validator: Callable[[dict[str, Any]], list[str]] | None = None,
     ) -> None:
         self.path = Path(path)
+        #: Checks every record once per parse of the file (not per lookup); its first
+        #: problem makes the file damaged (reader.schema).
+        self.validator = validator
+        self.required = required  # tables of which the file must hold one (see validate_tinydb_shape)
         # Only for files whose records are always replaced by new objects (see _RecordEncoder).
         self._encoder = _RecordEncoder() if records_replaced_not_mutated else None
         self.hint = hint  # appended to messages about a damaged file (what to do about it)
@@ -229,22 +285,25 @@ class AtomicJSONStorage(Storage):
             self.invalidate()
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc
+            raise _read_error(self.path, exc) from None
         if stat.S_ISDIR(st.st_mode):
             raise CorruptLibraryError(f"{self.path} is a folder, not a library file")
         if self._cache is not None and _signature(st) == self._sig:
             return self._cache
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            fd = open_regular(self.path)
         except FileNotFoundError:
             self.invalidate()
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc
+            raise _read_error(self.path, exc) from None
         try:
             sig = _signature(os.fstat(fd))  # the signature of exactly the file we read
             raw = _read_fd(fd)
-            data = parse_tinydb_bytes(raw, self.path)
+            data = parse_tinydb_bytes(raw, self.path, self.required)
+            problems = self.validator(data) if self.validator else ()
+            if problems:
+                raise CorruptLibraryError(f"{self.path} is damaged: {problems[0]}")
         except OSError as exc:
             os.close(fd)
             raise StoreError(f"cannot read {self.path}: {_reason(exc)}") from exc

@@ -36,7 +36,8 @@ from tinydb import Query, TinyDB
 
 from reader.errors import CorruptLibraryError, LockedLibraryError, NotFoundError, StoreError
 from reader.model import Annotation, ArticleInfo, Article, Correction, Ignore
-from reader.storage import AtomicJSONStorage, _reason, atomic_write_bytes, fsync_dir
+from reader import schema
+from reader.storage import AtomicJSONStorage, _read_error, _reason, atomic_write_bytes, encode_tinydb, fsync_dir, open_regular
 from reader.textio import word_count
 
 #: The schema this code writes. Older files are migrated (with a backup); newer refused.
@@ -46,6 +47,33 @@ LOCK_TIMEOUT_S = 10.0
 
 #: Appended to every message about a damaged file.
 REPAIR_HINT = "run `reader doctor --repair` to move it aside and start a new library"
+
+def read_stored_text(path: Path, article_id: str) -> str:
+    """An article's text file (a regular file, UTF-8); damage is a one-line error."""
+    try:
+        fd = open_regular(path)
+    except FileNotFoundError:
+        raise CorruptLibraryError(f"the text of article {article_id} is missing ({path}); {REPAIR_HINT}") from None
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        raise CorruptLibraryError(f"{path} is damaged: the text of article {article_id} is not UTF-8; {REPAIR_HINT}") from None
+
+
+def _check_main_records(data: dict[str, Any]) -> list[str]:
+    return schema.table_problems(data, ("articles", "dictionary", "state", "settings"))
+
+
+def _check_shard_records(data: dict[str, Any]) -> list[str]:
+    return schema.table_problems(data, _SHARD_TABLES)
+
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -78,6 +106,8 @@ class RemovedArticle:
 
 
 _SHARD_TABLES = ("annotations", "corrections", "ignores")
+#: Tables a library file from before schema versions were stored holds.
+_SCHEMA0_TABLES = ("articles", "annotations", "dictionary")
 
 #: Record shards kept open (each holds a cached parse and one pinned file descriptor).
 _MAX_OPEN_SHARDS = 64
@@ -122,15 +152,16 @@ class Library:
         self.texts_dir = self.folder / "texts"
         self.records_dir = self.folder / "records"
         self._lock = FileLock(str(self.path.with_name(self.path.stem + ".lock")), timeout=lock_timeout)
-        self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT)
+        self._main = AtomicJSONStorage(self.path, hint=REPAIR_HINT, validator=_check_main_records)
         self._history = AtomicJSONStorage(self.folder / "history.json", hint=REPAIR_HINT)
         self._shards: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
         self._text_cache: dict[str, str] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, migrate: bool = True) -> Library:
-        """Open (and if asked create) the library at ``path``.
+    def open(cls, path: Path, *, create: bool = True, migrate: bool = True, samples: bool = False) -> Library:
+        """Open (and if asked create) the library at ``path``; a library created with
+        ``samples`` records that its samples are still to be added (:meth:`add_samples`).
 
         Raises :class:`CorruptLibraryError` for a damaged file, which is left untouched,
         and :class:`StoreError` for one written by a newer version of reader.
@@ -145,15 +176,19 @@ class Library:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the library folder {path.parent}: {_reason(exc)}") from exc
-        lib._initialise(migrate=migrate)
+        lib._initialise(migrate=migrate, samples=samples)
+        lib._finish_pending_batch()
         return lib
 
-    def _initialise(self, *, migrate: bool) -> None:
+    def _initialise(self, *, migrate: bool, samples: bool = False) -> None:
         data = self._main.read()
         if data is None:
             with self._locked():
                 if self._main.read() is None:
-                    self._main.write({"meta": {"1": {"schema": SCHEMA_VERSION, "created": now_iso()}}})
+                    meta = {"schema": SCHEMA_VERSION, "created": now_iso()}
+                    if samples:
+                        meta["samples"] = "pending"
+                    self._main.write({"meta": {"1": meta}})
             return
         version = self.schema_version()
         if version > SCHEMA_VERSION:
@@ -178,6 +213,10 @@ class Library:
                         f"{self.path} is damaged: schema version {value!r}; {REPAIR_HINT}"
                     )
                 return value
+        if not any(name in data for name in _SCHEMA0_TABLES):
+            # ``{}`` (or a file of unknown tables) is damage: "migrating" it would empty
+            # the library while its texts stay on disk.
+            raise CorruptLibraryError(f"{self.path} is damaged: no schema version and no articles; {REPAIR_HINT}")
         return 0
 
     def _migrate(self) -> None:
@@ -259,6 +298,11 @@ class Library:
         finally:
             self._lock.release()
 
+    def locked(self):
+        """The library's write lock, for a read-modify-write spanning several calls (the
+        undo history): re-entrant, so the calls inside take it again freely."""
+        return self._locked()
+
     @contextmanager
     def _transaction(self, storage: AtomicJSONStorage) -> Iterator[TinyDB]:
         """Lock, read fresh, run TinyDB operations, then write the file once."""
@@ -287,7 +331,8 @@ class Library:
             ):
                 raise NotFoundError(f"invalid article id {article_id!r}")
             shard = AtomicJSONStorage(
-                self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True
+                self.records_dir / f"{article_id}.json", hint=REPAIR_HINT, records_replaced_not_mutated=True,
+                required=_SHARD_TABLES, validator=_check_shard_records,
             )
             self._shards[article_id] = shard
             while len(self._shards) > _MAX_OPEN_SHARDS:
@@ -308,8 +353,7 @@ class Library:
         return name
 
     def _info(self, doc: dict[str, Any]) -> ArticleInfo:
-        if not isinstance(doc.get("id"), str) or not doc["id"]:
-            raise CorruptLibraryError(f"{self.path} is damaged: an article record has no id; {REPAIR_HINT}")
+        # Records were checked against reader.schema when the file was read.
         return ArticleInfo(
             id=doc["id"],
             title=doc.get("title") or "Untitled",
@@ -338,18 +382,17 @@ class Library:
     def get_text(self, article_id: str) -> str:
         doc = self._article_doc(article_id)
         name = doc.get("text_file", "")
-        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+        if not isinstance(name, str) or not name:
             raise CorruptLibraryError(f"{self.path} is damaged: article {article_id} names no text file; {REPAIR_HINT}")
         cached = self._text_cache.get(name)
         if cached is not None:
             return cached
         path = self.texts_dir / name
-        try:
-            text = path.read_bytes().decode("utf-8", "surrogatepass")
-        except FileNotFoundError:
-            raise CorruptLibraryError(f"the text of article {article_id} is missing ({path})") from None
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {_reason(exc)}") from exc
+        text = read_stored_text(path, article_id)
+        if doc.get("sha256") and text_sha256(text) != doc["sha256"]:
+            raise CorruptLibraryError(
+                f"{path} is damaged: the text of article {article_id} does not match its stored hash; {REPAIR_HINT}"
+            )
         if len(self._text_cache) > 8:
             self._text_cache.clear()
         self._text_cache[name] = text
@@ -433,7 +476,7 @@ class Library:
                 db.table("articles", cache_size=0).update(fields, Query().id == previous.id)
             return AddResult(self.get_info(previous.id), "updated", old_text)
         article_id = digest[:8]
-        existing = {i.id for i in self.list_articles()}
+        existing = {d.get("id") for d in self._db(self._main).table("articles", cache_size=0).all()}
         n = 8
         while article_id in existing:
             n += 2
@@ -457,6 +500,40 @@ class Library:
         found = self.find_by_hash(digest)
         assert found is not None
         return AddResult(found, "added" if found.id == article_id else "duplicate")
+
+    def samples_pending(self) -> bool:
+        """Whether this library was created to hold the samples and does not yet."""
+        meta = (self._main.read() or {}).get("meta") or {}
+        return any(isinstance(d, dict) and d.get("samples") == "pending" for d in meta.values())
+
+    def add_samples(self, items: list[tuple[str, str, str, dict[str, Any]]]) -> int:
+        """Add the sample articles ``(text, title, source, meta)`` all at once: texts first,
+        then one write of the main file holding every record and "samples done", so a
+        kill leaves either none of them (and "pending", so the next open adds them) or all.
+        Returns how many were added."""
+        docs = []
+        for text, title, source, meta in items:
+            digest = text_sha256(text)
+            article_id = digest[:8]
+            docs.append({
+                "id": article_id, "title": title, "source": source, "sha256": digest,
+                "text_file": self._write_text(article_id, text), "added": now_iso(),
+                "words": word_count(text), "chars": len(text), "meta": dict(meta),
+            })
+        added = 0
+        with self._transaction(self._main) as db:
+            table = db.table("articles", cache_size=0)
+            have = {d.get("sha256") for d in table.all()} | {d.get("id") for d in table.all()}
+            for doc in docs:
+                if doc["sha256"] not in have and doc["id"] not in have:
+                    table.insert(doc)
+                    added += 1
+            db.table("settings", cache_size=0).upsert({"key": "samples_seeded", "value": True}, Query().key == "samples_seeded")
+            metas = db.table("meta", cache_size=0)
+            for doc in metas.all():
+                if doc.get("samples") == "pending":
+                    metas.update({"samples": "done"}, doc_ids=[doc.doc_id])
+        return added
 
     def set_article_meta(self, article_id: str, **values: Any) -> None:
         """Merge ``values`` into an article's ``meta`` (title, source and counts stay)."""
@@ -490,6 +567,7 @@ class Library:
 
     # ------------------------------------------------------------------ shard records
     def _records(self, article_id: str, table: str) -> list[dict[str, Any]]:
+        # Checked against reader.schema when the shard was read.
         return [dict(d) for d in self._db(self._shard(article_id)).table(table, cache_size=0).all()]
 
     def _put(self, article_id: str, table: str, records: list[dict[str, Any]], deletes: list[str] = ()) -> None:
@@ -498,6 +576,8 @@ class Library:
     def _change_shard(self, article_id: str, changes: list[tuple[str, list[dict[str, Any]], list[str]]]) -> None:
         """Apply ``(table, records to put, ids to delete)`` changes to one article's shard:
         under the lock, over a fresh read, in one atomic write (nothing written on error)."""
+        if not changes:
+            return
         with self._locked():
             shard = self._shard(article_id)
             shard.defer()
@@ -510,6 +590,45 @@ class Library:
                 shard.rollback()
                 raise
             shard.commit()
+
+    def apply_batch(self, batch: dict[str, list[tuple[str, list[dict[str, Any]], list[str]]]]) -> None:
+        """Record changes to several articles, all or nothing (``import-annotations`` of a
+        file): the whole batch is written to a journal first, then each article's shard,
+        then the journal is dropped. A kill in between leaves the journal, and the next
+        :meth:`open` applies it again (each change is an idempotent upsert or delete)."""
+        batch = {aid: kept for aid, changes in batch.items() if (kept := [c for c in changes if c[1] or c[2]])}
+        if not batch:
+            return
+        with self._locked():
+            for aid in batch:
+                self._shard(aid)  # refuses an invalid id before anything is written
+            atomic_write_bytes(self._journal, encode_tinydb({"batch": {"1": {"changes": batch}}}))
+            self._apply_journal(batch)
+
+    @property
+    def _journal(self) -> Path:
+        return self.folder / "pending-batch.json"
+
+    def _apply_journal(self, batch: dict[str, Any]) -> None:
+        for aid, changes in batch.items():
+            self._change_shard(aid, [(table, puts, deletes) for table, puts, deletes in changes])
+        os.unlink(self._journal)  # the journal is reader's own scratch file, not user data
+        fsync_dir(self.folder)
+
+    def _finish_pending_batch(self) -> None:
+        if not self._journal.exists():
+            return
+        with self._locked():
+            if not self._journal.exists():
+                return
+            try:
+                data = AtomicJSONStorage(self._journal).read() or {}
+                batch = data["batch"]["1"]["changes"]
+                if not isinstance(batch, dict):
+                    raise TypeError("not a batch")
+            except (CorruptLibraryError, KeyError, TypeError) as exc:
+                raise CorruptLibraryError(f"{self._journal} is damaged ({exc}); {REPAIR_HINT}") from None
+            self._apply_journal(batch)
 
     def annotations(self, article_id: str | None = None) -> list[Annotation]:
         """Annotations of one article, or of every article, ordered by position."""
@@ -655,102 +774,15 @@ def _state_values(doc: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in doc.items() if key != "article_id"}
 
 
-def _shard_paths(path: Path) -> list[Path]:
-    records = path.with_name(path.stem + ".d") / "records"
-    return sorted(records.glob("*.json")) if records.is_dir() else []
-
-
-def _main_file_problem(path: Path) -> str | None:
-    """Why the main library file cannot be used, or ``None`` (also for a missing file)."""
-    if path.is_dir():
-        return f"{path} is a folder, not a library file"
-    if not path.exists():
-        return None
-    lib = Library(path)
-    try:
-        lib._main.read()
-        version = lib.schema_version()
-        if version > SCHEMA_VERSION:
-            return f"{path} has schema {version}, newer than this reader's {SCHEMA_VERSION}"
-        lib.list_articles()
-    except CorruptLibraryError as exc:
-        return exc.message.split("; run `reader doctor", 1)[0]
-    finally:
-        lib.close()
-    return None
-
-
-def _shard_problem(shard: Path) -> str | None:
-    try:
-        AtomicJSONStorage(shard).read()
-    except CorruptLibraryError as exc:
-        return exc.message
-    return None
-
-
 def repair(path: Path) -> list[str]:
-    """Move a damaged library file (and damaged record shards) aside; return what was done.
+    """Move damaged files aside (never delete them); see :mod:`reader.doctor`."""
+    from reader.doctor import repair as run_repair
 
-    Nothing is deleted: damaged files get a ``.damaged-TIMESTAMP`` suffix beside them, so
-    a person (or a newer reader) can still recover them. Runs under the library lock when
-    the lock can be taken, so a running writer is not cut off mid-save.
-    """
-    done: list[str] = []
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = Path(path)
-
-    def move_aside(p: Path, why: str) -> None:
-        target = p.with_name(f"{p.name}.damaged-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
-        try:
-            os.replace(p, target)
-        except OSError as exc:
-            raise StoreError(f"cannot move {p} aside: {_reason(exc)}") from exc
-        done.append(f"moved {p} aside to {target.name} ({why})")
-
-    lock = FileLock(str(path.with_name(path.stem + ".lock")), timeout=LOCK_TIMEOUT_S)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockedLibraryError(f"{path} is locked by another reader process; try again later") from None
-    except OSError as exc:
-        raise StoreError(f"cannot lock the library at {path}: {_reason(exc)}") from exc
-    try:
-        problem = _main_file_problem(path)
-        if problem:
-            move_aside(path, problem.split(": ", 1)[-1] if " is damaged: " in problem else problem)
-        for shard in _shard_paths(path):
-            problem = _shard_problem(shard)
-            if problem:
-                move_aside(shard, problem.split(": ", 1)[-1])
-    finally:
-        lock.release()
-    return done
+    return run_repair(path)
 
 
 def diagnose(path: Path) -> list[str]:
-    """Problems found in the library at ``path`` (empty when it is healthy)."""
-    path = Path(path)
-    problem = _main_file_problem(path)
-    problems = [problem] if problem else []
-    if not problem and path.exists():
-        lib = Library(path)
-        try:
-            infos = lib.list_articles()
-        except CorruptLibraryError as exc:
-            problems.append(exc.message)
-            infos = []
-        for info in infos:
-            try:
-                lib.get_text(info.id)
-            except StoreError as exc:
-                problems.append(exc.message)
-        lib.close()
-    for shard in _shard_paths(path):
-        problem = _shard_problem(shard)
-        if problem:
-            problems.append(problem)
-    return problems
+    """Problems found in the library at ``path`` (empty when healthy); see :mod:`reader.doctor`."""
+    from reader.doctor import diagnose as run_diagnose
+
+    return run_diagnose(path)

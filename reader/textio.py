@@ -9,7 +9,7 @@ article's text for ever after (DESIGN.md, principle 1). The rules:
 * ``\\r\\n`` and lone ``\\r`` become ``\\n``.
 * Control characters other than ``\\n`` and ``\\t`` become visible symbols of the same
   length (one code point each): C0 controls map to the Control Pictures block (ESC is
-  ``␛``), DEL to ``␡`` and C1 controls to ``�``. So an article can never send an escape
+  ``␛``), DEL to ``␡``, C1 controls and lone surrogates to ``�``. So an article can never send an escape
   sequence to a terminal, and offsets into the text stay stable.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,13 +53,13 @@ _BOMS = (
 def _control_table() -> dict[int, str]:
     table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
     table[0x7F] = "\u2421"  # ␡
-    for c in range(0x80, 0xA0):
-        table[c] = "\ufffd"
+    for c in (*range(0x80, 0xA0), *range(0xD800, 0xE000)):
+        table[c] = "\ufffd"  # C1 controls, and lone surrogates (not encodable as UTF-8)
     return table
 
 
 _CONTROL_TABLE = _control_table()
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES_RE = re.compile("\r\n?")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
@@ -164,31 +165,73 @@ def guess_encoding(data: bytes) -> str | None:
     return best.encoding
 
 
+def _kind_of_mode(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def read_limited_bytes(path: Path, limit: int | None = None, *, head: int | None = None) -> bytes:
+    """A regular file's bytes, never more than ``limit`` (default :func:`max_import_bytes`).
+
+    Opened without blocking (a FIFO named like a text file would otherwise hang the
+    open), checked to be a regular file on the open descriptor (no race with a rename),
+    and read with the cap enforced while reading: a file growing after its ``stat``, or
+    a device reporting size 0 such as ``/dev/zero``, cannot be read without limit.
+    ``head`` reads only that many first bytes (to sniff what a file is).
+    """
+    limit = max_import_bytes() if limit is None else limit
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: {_kind_of_mode(st.st_mode)}")
+        if st.st_size > limit:
+            raise InputError(
+                f"{path}: {st.st_size:,} bytes is over the import limit of {limit:,} bytes "
+                "(set READER_MAX_BYTES to raise it)"
+            )
+        if head is not None:
+            return os.read(fd, head)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputError(
+                    f"{path}: more than {limit:,} bytes, the import limit "
+                    "(set READER_MAX_BYTES to raise it)"
+                )
+        return b"".join(chunks)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
 def read_text_file(path: Path) -> Decoded:
     """Read and decode a file, with one-line errors for every way that can fail."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file")
-    except PermissionError:
-        raise InputError(f"{path}: permission denied")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder")
-    limit = max_import_bytes()
-    if size > limit:
-        raise InputError(
-            f"{path}: {size:,} bytes is over the import limit of {limit:,} bytes "
-            "(set READER_MAX_BYTES to raise it)"
-        )
-    try:
-        data = path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})")
-    return decode_bytes(data, name=str(path))
+    return decode_bytes(read_limited_bytes(path), name=str(path))
 
 
 def title_of(text: str, fallback: str = "Untitled") -> str:

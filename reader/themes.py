@@ -379,12 +379,20 @@ def _table(data: Mapping[str, object], key: str, path: Path | str | None) -> Map
 
 def read_theme_file(path: Path) -> dict[str, object]:
     """The TOML document in ``path``; unreadable or malformed files are a ThemeError."""
+    from reader.boundedjson import MAX_DEPTH, depth_exceeds
+    from reader.errors import InputError
+    from reader.textio import read_limited_bytes
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ThemeError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        raw = read_limited_bytes(path, 1 << 20)  # a regular file of at most 1 MB
+    except InputError as exc:
+        raise ThemeError(path, None, f"cannot read: {exc.message.removeprefix(f'{path}: ')}") from None
+    if depth_exceeds(raw):  # tomllib recurses per nested array or inline table
+        raise ThemeError(path, None, f"nested more than {MAX_DEPTH} levels deep")
     try:
         return tomllib.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ThemeError(path, None, "nested too deep to read") from None
     except UnicodeDecodeError:
         raise ThemeError(path, None, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:

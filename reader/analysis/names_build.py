@@ -166,7 +166,9 @@ def main() -> None:
     )
     proper = build_proper_words(common)
     (DATA / "proper_words.txt").write_text("".join(f"{w}\n" for w in proper), encoding="utf-8")
-    print(f"places={len(places)} first_names={len(firsts)} proper_words={len(proper)}")
+    from reader.termsafe import out
+
+    out(f"places={len(places)} first_names={len(firsts)} proper_words={len(proper)}")
 
 
 if __name__ == "__main__":

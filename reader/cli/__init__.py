@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.cli.common import add_db_option
 from reader.errors import ReaderError
+from reader.termsafe import err, error
 
 #: Modules in this package that register sub-commands, in help order.
 COMMAND_MODULES = [
@@ -59,10 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.func(args) or 0)
     except ReaderError as exc:
-        print(f"reader: error: {exc.message}", file=sys.stderr)
+        error(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
+        err("reader: interrupted")
         return 130
     except BrokenPipeError:
         # e.g. `reader show ID | head`: the reader of our output went away; not an error.

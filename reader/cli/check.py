@@ -10,12 +10,12 @@ Exit status: 0 no findings, 1 findings, 2 bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from reader.cli.common import FINDING_KINDS, ID_HELP, command, db_path, warn
 from reader.errors import InputError, ReaderError
+from reader.termsafe import json_text, safe_stream
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -128,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if lib is not None:
             lib.close()
     texts = [text for _, _, text in inputs]
-    out = sys.stdout
+    out = safe_stream(sys.stdout)
     with _progress(sum(map(len, texts))) as progress, \
             StreamedAnalysis(texts, context, parallel=True, progress=progress) as run:
         if args.format == "json":
@@ -178,7 +178,7 @@ def _write_items(out, batches) -> int:
 
 
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value)
 
 
 def _write_text(out, inputs, run) -> int:
@@ -215,13 +215,13 @@ class _progress:
         self.bar = None
         self.task = None
         if total_chars >= PROGRESS_MIN_CHARS and _stderr_is_terminal():
-            from rich.console import Console
+            from reader.termsafe import console
             from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, \
                 TimeRemainingColumn
 
             self.bar = Progress(TextColumn("{task.description:<14}"), BarColumn(),
                                 TaskProgressColumn(), TimeRemainingColumn(),
-                                console=Console(file=sys.stderr), transient=True)
+                                console=console(stderr=True), transient=True)
 
     def __enter__(self):
         return None if self.bar is None else self.advance

@@ -26,9 +26,8 @@ def open_library(args: argparse.Namespace, *, seed: bool = True):
     from reader.store import Library
 
     path = db_path(args)
-    created = not path.exists()
-    lib = Library.open(path)
-    if created and seed:
+    lib = Library.open(path, samples=seed)
+    if seed and lib.samples_pending():  # new, or a seeding that a kill cut short
         from reader.samples import seed_samples
 
         seed_samples(lib)
@@ -36,23 +35,15 @@ def open_library(args: argparse.Namespace, *, seed: bool = True):
 
 
 def err_console():
-    from rich.console import Console
+    from reader.termsafe import console
 
-    return Console(stderr=True, highlight=False)
-
-
-def out_console():
-    """A console for stdout; piped output is not wrapped to 80 columns (grep-friendly)."""
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=max(console.width, 200))
-    return console
+    return console(stderr=True)
 
 
 def warn(message: str) -> None:
-    print(f"reader: warning: {message}", file=sys.stderr)
+    from reader.termsafe import warn as safe_warn
+
+    safe_warn(message)
 
 
 def confirm(question: str, *, assume_yes: bool) -> bool:
@@ -61,7 +52,9 @@ def confirm(question: str, *, assume_yes: bool) -> bool:
         return True
     if not sys.stdin.isatty():
         raise ReaderError(f"{question} -- not asked without a terminal; pass --yes to confirm")
-    answer = input(f"{question} [y/N] ").strip().lower()
+    from reader.termsafe import ask
+
+    answer = ask(f"{question} [y/N] ").strip().lower()
     return answer in ("y", "yes")
 
 

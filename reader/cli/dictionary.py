@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.common import add_db_option, command, open_library
+from reader.termsafe import out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,17 +30,17 @@ def cmd_dict(args: argparse.Namespace) -> int:
     lib = open_library(args, seed=False)
     if args.action == "add":
         for word in args.words:
-            print(("added    " if lib.add_word(word) else "present  ") + word)
+            out(("added    " if lib.add_word(word) else "present  ") + word)
     elif args.action == "remove":
         missing = 0
         for word in args.words:
             if lib.remove_word(word):
-                print(f"removed  {word}")
+                out(f"removed  {word}")
             else:
                 missing += 1
-                print(f"absent   {word}")
+                out(f"absent   {word}")
         return 1 if missing else 0
     else:
         for word in sorted(lib.words(), key=str.casefold):
-            print(word)
+            out(word)
     return 0

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader import boundedjson
 from reader.cli.common import ID_HELP, command, open_library
 from reader.errors import InputError, ReaderError
+from reader.termsafe import out, write_text
 from reader.wording import counted
 
 
@@ -68,13 +69,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise ReaderError(f"-o - writes one {fmt.name} document; export one article, or give a folder")
         for _, files in outputs:
             for content in files.values():
-                sys.stdout.write(content)
+                write_text(content)
         sys.stdout.flush()
         return 0
 
     out_dir = Path(args.output)
     for path in write_files(plan_files(fmt, outputs, out_dir), out_dir, force=args.force):
-        print(path)
+        out(path)
     return 0
 
 
@@ -84,14 +85,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reader.corrections import overlaps
     from reader.errors import NotFoundError
     from reader.export.w3c import read_collection
+    from reader.textio import read_limited_bytes
 
     path = Path(args.file)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InputError(f"{path}: not a readable JSON file ({exc.__class__.__name__})") from None
+        data = boundedjson.loads(read_limited_bytes(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable JSON file ({exc})") from None
     lib = open_library(args)
     forced = lib.resolve_id(args.article) if args.article else None
     texts: dict[str, str] = {}
@@ -117,20 +117,26 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     groups = read_collection(data, text_of)
     total = moved = orphans = fixes = 0
+    batch: dict[str, list] = {}
+    planned: dict[str, list] = {}  # corrections already planned per article (no overlaps)
     for g in groups:
         aid = article_of(g.article_ref)
         anns = [replace(a, article_id=aid) for a in g.annotations]
-        have = lib.corrections(aid)
+        have = [*lib.corrections(aid), *planned.setdefault(aid, [])]
         new_fixes = []
         for c in g.corrections:
             c = replace(c, article_id=aid)
             if any(h.id == c.id for h in have) or not any(overlaps(h.start, h.end, c.start, c.end) for h in have):
                 new_fixes.append(c)
-        lib.apply_changes(aid, put_annotations=anns, put_corrections=new_fixes)
+        planned[aid] += new_fixes
+        changes = batch.setdefault(aid, [])
+        changes.append(("annotations", [a.to_record() for a in anns], []))
+        changes.append(("corrections", [c.to_record() for c in new_fixes], []))
         total += len(anns)
         fixes += len(new_fixes)
         moved += g.reanchored
         orphans += g.orphans
-    print(f"{counted(total, 'annotation')} and {counted(fixes, 'correction')} imported "
-          f"({moved} re-anchored by quote, {counted(orphans, 'orphan')})")
+    lib.apply_batch(batch)  # the whole file, all or nothing
+    out(f"{counted(total, 'annotation')} and {counted(fixes, 'correction')} imported "
+        f"({moved} re-anchored by quote, {counted(orphans, 'orphan')})")
     return 0

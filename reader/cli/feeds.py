@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from reader.cli.common import command, open_library
+from reader.cli.common import command, open_library, warn
 from reader.errors import InputError
+from reader.termsafe import err, error, out
 from reader.wording import counted
 
 
@@ -36,16 +36,18 @@ def _print_results(results) -> tuple[int, int]:
     failures = 0
     added = 0
     for res in results:
+        if res.warning:
+            warn(res.warning)
         for info in res.added:
-            print(f"added     {info.id}  {info.title}")
+            out(f"added     {info.id}  {info.title}")
         added += len(res.added)
         if res.error:
             failures += 1
-            print(f"reader: error: {res.error}", file=sys.stderr)
+            error(res.error)
         elif res.not_modified:
-            print(f"{res.title}: unchanged since the last refresh", file=sys.stderr)
+            err(f"{res.title}: unchanged since the last refresh")
         else:
-            print(f"{res.title}: {len(res.added)} new, {res.already} already imported", file=sys.stderr)
+            err(f"{res.title}: {len(res.added)} new, {res.already} already imported")
     return added, failures
 
 
@@ -61,10 +63,10 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     lib = open_library(args)
     results = refresh_all(lib, args.feeds)
     if not results:
-        print("no feeds remembered; add one with `reader add FEED-URL` or `reader feeds add FEED`", file=sys.stderr)
+        err("no feeds remembered; add one with `reader add FEED-URL` or `reader feeds add FEED`")
         return 0
     added, failures = _print_results(results)
-    print(f"{counted(added, 'new article')} from {counted(len(results), 'feed')}" + (f", {failures} failed" if failures else ""), file=sys.stderr)
+    err(f"{counted(added, 'new article')} from {counted(len(results), 'feed')}" + (f", {failures} failed" if failures else ""))
     return _status(results, failures)
 
 
@@ -76,18 +78,18 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         feedlist.adopt_from_articles(lib)
         records = feedlist.remembered(lib)
         if not records:
-            print("No feeds remembered. Add one with `reader feeds add URL`.")
+            out("No feeds remembered. Add one with `reader feeds add URL`.")
             return 0
         for n, record in enumerate(records, 1):
             refreshed = (record.get("refreshed") or "never")[:16]
-            print(f"{n:3}  {record.get('title') or '?'}  <{record['source']}>  refreshed {refreshed}")
+            out(f"{n:3}  {record.get('title') or '?'}  <{record['source']}>  refreshed {refreshed}")
         return 0
     if not args.feeds:
         raise InputError(f"`reader feeds {args.action}` needs at least one FEED")
     if args.action == "remove":
         for ref in args.feeds:
             record = feedlist.forget(lib, feedlist.resolve(lib, ref)["source"])
-            print(f"removed   {record.get('title') or record['source']} (its articles stay in the library)")
+            out(f"removed   {record.get('title') or record['source']} (its articles stay in the library)")
         return 0
     from reader.importers.refresh import refresh_feed
 

@@ -7,9 +7,9 @@ like any made there.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from reader.cli.common import FINDING_KINDS, ID_HELP, command, open_library
+from reader.cli.common import FINDING_KINDS, ID_HELP, command, open_library, warn
+from reader.termsafe import err, out, write_text
 from reader.wording import counted
 
 
@@ -44,10 +44,10 @@ def cmd_fix(args: argparse.Namespace) -> int:
     existing = lib.corrections(article_id)
     if not args.apply_suggestions:
         if args.dry_run:
-            sys.stdout.write(unified_diff(text, existing, name=article_id))
+            write_text(unified_diff(text, existing, name=article_id))
         else:
             for line in compact_diff(text, existing):
-                print(line)
+                out(line)
         return 0
 
     from reader.editing import Editor, new_record_id
@@ -70,14 +70,17 @@ def cmd_fix(args: argparse.Namespace) -> int:
         edits.append((start, end, finding.suggestions[0], finding.kind))
     planned = [Correction(new_record_id(), article_id, s, e, text[s:e], r, k) for s, e, r, k in edits]
     if args.dry_run:
-        sys.stdout.write(unified_diff(text, [*existing, *planned], name=article_id))
-        print(f"{counted(len(planned), 'correction')} would be applied (dry run: nothing changed)", file=sys.stderr)
+        write_text(unified_diff(text, [*existing, *planned], name=article_id))
+        err(f"{counted(len(planned), 'correction')} would be applied (dry run: nothing changed)")
         return 0
     if not edits:
-        print("nothing to apply", file=sys.stderr)
+        err("nothing to apply")
         return 0
-    change = Editor(lib).correct_many(article_id, edits, f"apply {counted(len(edits), 'suggestion')} ({', '.join(sorted(kinds))})")
+    editor = Editor(lib)
+    change = editor.correct_many(article_id, edits, f"apply {counted(len(edits), 'suggestion')} ({', '.join(sorted(kinds))})")
+    if editor.history_error:
+        warn(f"the corrections were saved, but not their undo step: {editor.history_error}")
     for line in compact_diff(text, planned):
-        print(line)
-    print(f"applied {counted(change.count, 'correction')} to {article_id}", file=sys.stderr)
+        out(line)
+    err(f"applied {counted(change.count, 'correction')} to {article_id}")
     return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-import json
 import sys
 
-from reader.cli.common import ID_HELP, command, confirm, db_path, err_console, open_library, out_console, warn
+from reader.cli.common import ID_HELP, command, confirm, db_path, err_console, open_library, warn
 from reader.errors import InputError, ReaderError
+from reader.termsafe import cell, err, error, out, print_json, print_table, safe_line, write_text
 from reader.wording import counted
 
 
@@ -84,10 +84,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     ) as progress:
         task = progress.add_task("", total=len(items))
         for item in items:
-            progress.update(task, description=f"{str(item)[-40:]} (reading)")
+            progress.update(task, description=safe_line(f"{str(item)[-40:]} (reading)"))
             try:
                 docs = load(item)
-                progress.update(task, description=f"{str(item)[-40:]} (storing)")
+                progress.update(task, description=safe_line(f"{str(item)[-40:]} (storing)"))
                 for doc in docs:
                     if doc.warning:
                         warn(doc.warning)
@@ -102,14 +102,18 @@ def cmd_add(args: argparse.Namespace) -> int:
                     lines.append(f"{res.status:9} {res.info.id}  {res.info.title}")
             except InputError as exc:
                 failures += 1
-                print(f"reader: error: {exc.message}", file=sys.stderr)
+                error(exc.message)
+            except (ValueError, LookupError, UnicodeError, RecursionError, MemoryError) as exc:
+                # A file the importers could not handle: report it, import the others.
+                failures += 1
+                error(f"{item}: cannot import this file ({exc.__class__.__name__})")
             progress.advance(task)
     for line in lines:
-        print(line)
+        out(line)
     summary = f"{added} added, {updated} updated, {duplicates} already in the library"
     if failures:
         summary += f", {failures} failed"
-    print(summary, file=sys.stderr)
+    err(summary)
     return 2 if failures and not (added or updated or duplicates) else (1 if failures else 0)
 
 
@@ -145,14 +149,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        json.dump({"articles": rows}, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json({"articles": rows}, indent=1)
         return 0
     if not rows:
-        print("The library is empty. Add articles with `reader add FILE...`.")
+        out("The library is empty. Add articles with `reader add FILE...`.")
         return 0
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(box=None, header_style="bold")
     for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("source", "left"), ("words", "right"),
@@ -160,11 +162,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         table.add_column(col, justify=just, no_wrap=col != "title")
     for r in rows:
         table.add_row(
-            str(r["n"]), r["id"], Text(r["title"]), Text(r["site"]), f"{r['words']:,}",
+            str(r["n"]), cell(r["id"]), cell(r["title"]), cell(r["site"]), f"{r['words']:,}",
             str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0f}%",
-            r["date"] or r["added"][:10],
+            cell(r["date"] or r["added"][:10]),
         )
-    out_console().print(table)
+    print_table(table)
     return 0
 
 
@@ -176,7 +178,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         from reader.corrections import apply_corrections
 
         text = apply_corrections(text, lib.corrections(article_id))
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    write_text(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
     return 0
 
@@ -187,11 +189,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     titles = [lib.get_info(i).title for i in ids]
     what = titles[0] if len(ids) == 1 else counted(len(ids), 'article')
     if not confirm(f"Remove {what!r} from the library?", assume_yes=args.yes):
-        print("nothing removed", file=sys.stderr)
+        err("nothing removed")
         return 1
     for article_id, title in zip(ids, titles):
         lib.remove_article(article_id)
-        print(f"removed   {article_id}  {title}")
+        out(f"removed   {article_id}  {title}")
     return 0
 
 
@@ -201,18 +203,18 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     path = db_path(args)
     problems = diagnose(path)
     if not problems:
-        print(f"{path}: no problems found" if path.exists() else f"{path}: no library yet (one is created on first use)")
+        out(f"{path}: no problems found" if path.exists() else f"{path}: no library yet (one is created on first use)")
         return 0
     for problem in problems:
-        print(f"problem: {problem}")
+        out(f"problem: {problem}")
     if not args.repair:
-        print("run `reader doctor --repair` to move the damaged files aside and start afresh", file=sys.stderr)
+        err("run `reader doctor --repair` to move the damaged files aside and start afresh")
         return 1
     for line in repair(path):
-        print(line)
+        out(line)
     remaining = diagnose(path)
     if remaining:
         raise ReaderError("some problems remain: " + "; ".join(remaining))
-    print("repaired: the library opens again (damaged files were kept beside it)")
+    out("repaired: the library opens again (damaged files were kept beside it)")
     return 0
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from reader.cli.common import ID_HELP, command, open_library, out_console
+from reader.cli.common import ID_HELP, command, open_library, warn
+from reader.termsafe import cell, out, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,8 +57,11 @@ def cmd_note(args: argparse.Namespace) -> int:
     )
     from reader.editing import Editor
 
-    Editor(lib).put_annotation(ann)  # one undoable step, like every other change
-    print(f"{ann.id}  {article_id}  {start}:{end}")
+    editor = Editor(lib)
+    editor.put_annotation(ann)  # one undoable step, like every other change
+    out(f"{ann.id}  {article_id}  {start}:{end}")
+    if editor.history_error:
+        warn(f"the note was saved, but not its undo step: {editor.history_error}")
     return 0
 
 
@@ -70,11 +72,10 @@ def cmd_notes(args: argparse.Namespace) -> int:
     article_id = lib.resolve_id(args.id) if args.id else None
     anns = filter_annotations(lib.annotations(article_id), tag=args.tag)
     if args.json:
-        json.dump({"annotations": [annotation_json(a) for a in anns]}, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json({"annotations": [annotation_json(a) for a in anns]}, indent=1)
         return 0
     if not anns:
-        print("No annotations." + ("" if args.tag is None else f" (tag {args.tag!r})"))
+        out("No annotations." + ("" if args.tag is None else f" (tag {args.tag!r})"))
         return 0
     from rich.table import Table
     from rich.text import Text
@@ -83,11 +84,11 @@ def cmd_notes(args: argparse.Namespace) -> int:
     for col in ("id", "article", "where", "quote", "note", "tags", "label"):
         table.add_column(col, no_wrap=col in ("id", "article", "where"), overflow="fold")
     for a in anns:
-        where = Text("orphan", style="red") if a.orphan else Text(f"{a.anchor.start}:{a.anchor.end}")
+        where = Text("orphan", style="red") if a.orphan else cell(f"{a.anchor.start}:{a.anchor.end}")
         quote = a.anchor.quote if len(a.anchor.quote) <= 60 else a.anchor.quote[:57] + "..."
         table.add_row(
-            Text(a.id), Text(a.article_id), where, Text(quote), Text(a.note),
-            Text(", ".join(a.tags)), Text(a.label or ""),
+            cell(a.id), cell(a.article_id), where, cell(quote), cell(a.note),
+            cell(", ".join(a.tags)), cell(a.label or ""),
         )
-    out_console().print(table)
+    print_table(table)
     return 0

@@ -8,10 +8,9 @@ or applies the preferred spellings as corrections (one undo step in the app).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from reader.cli.common import command, open_library, out_console
+from reader.cli.common import command, open_library
+from reader.termsafe import err, out, print_json, print_text, write_text
 from reader.wording import counted
 
 STORY_HELP = "story number (as `reader stories` lists it), or the id of any of its articles"
@@ -52,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _print(line) -> None:
-    out_console().print(line, soft_wrap=True)
+    print_text(line)
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -70,13 +69,13 @@ def cmd_stories(args: argparse.Namespace) -> int:
             raise InputError("--merge needs two different stories")
         stories.merge(lib, [s.article_ids for s in picked])
         found = stories.list_stories(lib)
-        print(f"merged {len(picked)} stories", file=sys.stderr)
+        err(f"merged {len(picked)} stories")
     elif args.split:
         ids = [lib.resolve_id(ref) for ref in args.split]
         story = stories.resolve_story(lib, ids[0], found, index)
         stories.split(lib, story, ids)
         found = stories.list_stories(lib)
-        print(f"moved {len(ids)} article{'s' if len(ids) != 1 else ''} into a story of their own", file=sys.stderr)
+        err(f"moved {len(ids)} article{'s' if len(ids) != 1 else ''} into a story of their own")
     titles = {i.id: i.title for i in lib.list_articles()}
     if args.json:
         doc = {"stories": [
@@ -84,11 +83,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
              "articles": [{"id": a, "title": titles.get(a, "")} for a in s.article_ids]}
             for n, s in enumerate(found, 1)
         ]}
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(doc, indent=1)
         return 0
     if not found:
-        print("No stories yet: no two articles report the same event.")
+        out("No stories yet: no two articles report the same event.")
         return 0
     for n, story in enumerate(found, 1):
         head = Text(f"{n:>3}  {counted(len(story.article_ids), 'article')}  ")
@@ -117,12 +115,11 @@ def cmd_names(args: argparse.Namespace) -> int:
             raise InputError(f"{args.prefer!r} is no spelling in this story's names table")
         stories.choose(lib, cluster, args.prefer)
         names = stories.story_names(lib, story)
-        print(f"{args.prefer} is now the preferred spelling", file=sys.stderr)
+        err(f"{args.prefer} is now the preferred spelling")
     if args.apply:
         return _apply(lib, names, dry_run=args.dry_run)
     if args.json:
-        json.dump(names.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(names.to_json(), indent=1)
         return 0
     _print_table(lib, names)
     return 0
@@ -137,7 +134,7 @@ def _print_table(lib, names) -> None:
     for aid in ids:
         _print(Text(f"  {aid}  ") + Text(titles.get(aid, "")))
     if not names.clusters:
-        print("no names found")
+        out("no names found")
         return
     ordered = sorted(names.clusters, key=lambda c: len(c.spellings) < 2)
     for cluster in ordered:
@@ -147,7 +144,8 @@ def _print_table(lib, names) -> None:
             counts = "  ".join(f"{aid}:{s.counts.get(aid, 0)}" for aid in ids)
             _print(Text(f"  {mark:<9} ") + Text(f"{s.text:<22}") + Text(f" {counts}"))
     variants = sum(len(c.variants) for c in names.clusters)
-    print(f"\n{len(names.clusters)} names, {variants} variant spellings", file=sys.stderr)
+    err("")
+    err(f"{len(names.clusters)} names, {variants} variant spellings")
 
 
 def _apply(lib, names, *, dry_run: bool) -> int:
@@ -162,19 +160,18 @@ def _apply(lib, names, *, dry_run: bool) -> int:
         for aid, edits in plan.items():
             text = lib.get_text(aid)
             planned = [Correction(new_record_id(), aid, s, e, text[s:e], r, k) for s, e, r, k in edits]
-            sys.stdout.write(unified_diff(text, [*lib.corrections(aid), *planned], name=aid))
-        print(f"{counted(count, 'correction')} in {counted(len(plan), 'article')} would be applied (dry run: nothing changed)",
-              file=sys.stderr)
+            write_text(unified_diff(text, [*lib.corrections(aid), *planned], name=aid))
+        err(f"{counted(count, 'correction')} in {counted(len(plan), 'article')} would be applied (dry run: nothing changed)")
         return 0
     if not plan:
-        print("nothing to apply: every name already has its preferred spelling", file=sys.stderr)
+        err("nothing to apply: every name already has its preferred spelling")
         return 0
     change = apply_names(Editor(lib), names)
     for aid, edits in plan.items():
         text = lib.get_text(aid)
         made = [Correction("", aid, s, e, text[s:e], r, k) for s, e, r, k in edits]
         for line in compact_diff(text, made):
-            print(f"{aid}  {line}")
-    print(f"applied {counted(change.count, 'correction')} to {counted(len(change.article_ids), 'article')} "
-          "(one step: u in the app undoes it)", file=sys.stderr)
+            out(f"{aid}  {line}")
+    err(f"applied {counted(change.count, 'correction')} to {counted(len(change.article_ids), 'article')} "
+        "(one step: u in the app undoes it)")
     return 0

@@ -7,9 +7,9 @@ person editing a theme in the user folder can check it without starting the app.
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.common import command
+from reader.termsafe import out, print_json
 from reader.wording import counted
 
 
@@ -56,22 +56,22 @@ def cmd_themes(args: argparse.Namespace) -> int:
         for p in catalog.problems
     ]
     if args.json:
-        print(json.dumps({"themes": rows, "problems": problems}, indent=2, ensure_ascii=False))
+        print_json({"themes": rows, "problems": problems}, indent=2)
         return 1 if problems else 0
 
     width = max((len(r["name"]) for r in rows), default=4) + 2
-    print(f"{'name':<{width}}{'mode':<7}{'source':<10}{'contrast':>9}  description")
+    out(f"{'name':<{width}}{'mode':<7}{'source':<10}{'contrast':>9}  description")
     for r in rows:
         notes = [f"{r['description']} (default)" if r["default"] else r["description"]]
         if r["inherited"]:
             notes.append(f"{counted(len(r['inherited']), 'highlight colour')} from the default")
         if r["contrast_warnings"]:
             notes.append(f"{counted(len(r['contrast_warnings']), 'low-contrast pair')} (--json lists them)")
-        print(
+        out(
             f"{r['name']:<{width}}{'dark' if r['dark'] else 'light':<7}{r['source']:<10}"
             f"{r['min_contrast']:>8.2f}:1  {'; '.join(n for n in notes if n)}"
         )
-    print(f"\nuser themes folder: {user_themes_dir()}")
+    out(f"\nuser themes folder: {user_themes_dir()}")
     for p in catalog.problems:
-        print(f"skipped: {p.message}")
+        out(f"skipped: {p.message}")
     return 1 if problems else 0

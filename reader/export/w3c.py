@@ -208,7 +208,8 @@ def read_collection(data: Any, text_of) -> list[Imported]:
             body = next((b for b in bodies if b.get("purpose") == "editing"), bodies[0] if bodies else {})
             group.corrections.append(Correction(
                 id=_local_id(item.get("id"), CORRECTION_URN), article_id="", start=anchor.start, end=anchor.end,
-                original=anchor.quote, replacement=str(body.get("value", "")), kind=body.get("reader:kind"),
+                original=anchor.quote, replacement=sanitize(str(body.get("value", ""))),
+                kind=kind if isinstance(kind := body.get("reader:kind"), str) else None,
                 created=str(item.get("created", "")),
             ))
             group.reanchored += moved

@@ -66,11 +66,13 @@ def _load_xml(path: Path) -> list[LoadedDoc]:
 def _sniffed(path: Path) -> Callable[[Path], list[LoadedDoc]] | None:
     from reader.importers import sniff
 
+    from reader.errors import InputError
+    from reader.textio import read_limited_bytes
+
     try:
-        with path.open("rb") as fh:
-            head = fh.read(sniff.PRESCAN_BYTES)
-    except OSError:
-        return None  # the plain-text loader reports the error
+        head = read_limited_bytes(path, head=sniff.PRESCAN_BYTES)
+    except InputError:
+        return None  # the plain-text loader reports the error (a FIFO, a device, too big)
     kind = sniff.kind_of(head)
     return {"html": _load_html, "feed": _load_feed}.get(kind or "")
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import calendar
 import io
+import os
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ class ParsedFeed:
     title: str
     source: str
     entries: list[FeedEntry] = field(default_factory=list)
+    warning: str | None = None  # the feed had more items than were read
     skipped: int = 0
 
 
@@ -90,12 +93,46 @@ def entry_keys(entry_id: str | None, link: str | None) -> frozenset[str]:
     return frozenset(k for k in (entry_id, link) if k)
 
 
+#: Entries read from one feed at a time; ``READER_MAX_FEED_ITEMS`` overrides it.
+DEFAULT_MAX_FEED_ITEMS = 500
+_ITEM_END_RE = re.compile(rb"</(?:[A-Za-z0-9_-]+:)?(?:item|entry)\s*>", re.I)
+
+
+def max_feed_items() -> int:
+    raw = os.environ.get("READER_MAX_FEED_ITEMS")
+    if raw:
+        try:
+            return max(1, int(raw))
+        except ValueError:
+            raise InputError(f"READER_MAX_FEED_ITEMS must be a whole number, not {raw!r}") from None
+    return DEFAULT_MAX_FEED_ITEMS
+
+
+def cap_items(data: bytes, cap: int) -> tuple[bytes, int]:
+    """Feed bytes holding only the first ``cap`` items (feeds list the newest first), and
+    how many items the feed had. The cut keeps everything after the last item (the closing
+    tags), so the shortened document is as well-formed as the original. Parsing costs
+    milliseconds per item: a feed of 100,000 items would otherwise take minutes."""
+    ends = [m.end() for m in _ITEM_END_RE.finditer(data)]
+    if len(ends) <= cap:
+        return data, len(ends)
+    return data[: ends[cap - 1]] + data[ends[-1]:], len(ends)
+
+
 def parse_feed(data: bytes, *, source: str, content_type: str | None = None, base_url: str | None = None) -> ParsedFeed:
     """Parse feed bytes into entries. ``source`` is the feed's URL or file path (recorded in
-    every entry's ``meta["feed"]``); entries with neither text nor title are skipped."""
+    every entry's ``meta["feed"]``); entries with neither text nor title are skipped; only
+    the first :func:`max_feed_items` are read (``ParsedFeed.warning`` says so)."""
     import feedparser
 
     from reader.importing import LoadedDoc
+
+    cap = max_feed_items()
+    data, total = cap_items(data, cap)
+    warning = (
+        f"{source}: the feed has {total:,} items; read the first {cap:,} (set READER_MAX_FEED_ITEMS to read more)"
+        if total > cap else None
+    )
 
     headers = {}
     if content_type:
@@ -137,14 +174,17 @@ def parse_feed(data: bytes, *, source: str, content_type: str | None = None, bas
             meta=meta,
         )
         entries.append(FeedEntry(doc, entry_keys(entry_id, link)))
-    return ParsedFeed(title=feed_title, source=source, entries=entries, skipped=skipped)
+    return ParsedFeed(title=feed_title, source=source, entries=entries, skipped=skipped, warning=warning)
 
 
 def load_feed_bytes(data: bytes, *, source: str, content_type: str | None = None, base_url: str | None = None) -> list:
     feed = parse_feed(data, source=source, content_type=content_type, base_url=base_url)
     if not feed.entries:
         raise InputError(f"{source}: the feed {feed.title!r} has no entries")
-    return [e.doc for e in feed.entries]
+    docs = [e.doc for e in feed.entries]
+    if feed.warning:
+        docs[0] = replace(docs[0], warning=feed.warning)
+    return docs
 
 
 def load_feed_file(path: Path) -> list:

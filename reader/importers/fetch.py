@@ -7,15 +7,20 @@ and the cause: unknown host, connection refused, timeout, HTTP status, too large
 loop, unsupported scheme.
 
 ``READER_HTTP_TIMEOUT`` (seconds, default 15) bounds connecting, each read and the whole
-download; ``READER_MAX_BYTES`` (:func:`reader.textio.max_import_bytes`) caps the body.
+download, redirects included: a watchdog shuts the connection's socket down at the deadline,
+so a server dripping one byte a second (in its headers or its body) cannot outlive it.
+``READER_MAX_BYTES`` (:func:`reader.textio.max_import_bytes`) caps the body. Addresses with
+a user name or password are refused, and never echoed with the password.
 """
 
 from __future__ import annotations
 
+import functools
 import http.client
 import os
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -26,6 +31,7 @@ from urllib.parse import urljoin, urlsplit
 
 from reader import __version__
 from reader.errors import InputError
+from reader.termsafe import redact_url
 from reader.textio import max_import_bytes
 
 DEFAULT_TIMEOUT_S = 15.0
@@ -82,15 +88,88 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _opener(host: str) -> urllib.request.OpenerDirector:
-    handlers: list = [_NoRedirect()]
+class _Deadline:
+    """Shuts down every socket opened for one fetch when the overall deadline passes."""
+
+    def __init__(self) -> None:
+        self.expired = False
+        self._socks: list[socket.socket] = []
+        self._lock = threading.Lock()
+
+    def track(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            if sock is not None:
+                self._socks.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._socks:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket | None) -> None:
+        try:
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv; close() would not
+        except OSError:
+            pass
+
+
+def _tracked(base: type, watch: _Deadline) -> type:
+    class Tracked(base):
+        def connect(self) -> None:
+            super().connect()
+            watch.track(self.sock)
+
+    return Tracked
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, watch: _Deadline) -> None:
+        super().__init__()
+        self.watch = watch
+
+    def http_open(self, req):  # noqa: D102
+        return self.do_open(_tracked(http.client.HTTPConnection, self.watch), req)
+
+
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context per process: loading the CA store costs tens of milliseconds, too
+    much to repeat for every redirect."""
+    return ssl.create_default_context()
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watch: _Deadline) -> None:
+        super().__init__()
+        self.watch = watch
+
+    def https_open(self, req):  # noqa: D102
+        return self.do_open(_tracked(http.client.HTTPSConnection, self.watch), req, context=_tls_context())
+
+
+def _opener(host: str, watch: _Deadline) -> urllib.request.OpenerDirector:
+    handlers: list = [_NoRedirect(), _HTTP(watch), _HTTPS(watch)]
     if _is_loopback(host):
         handlers.append(urllib.request.ProxyHandler({}))  # never send local requests to a proxy
     return urllib.request.build_opener(*handlers)
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise InputError(f"{redact_url(url)}: not a valid address ({exc})") from None
+    if "@" in parts.netloc:
+        raise InputError(
+            f"{redact_url(url)}: addresses with a user name or password are not supported "
+            "(reader sends no credentials)"
+        )
     if parts.scheme not in ("http", "https"):
         raise InputError(f"{url}: only http:// and https:// addresses can be fetched")
     if not parts.hostname:
@@ -163,6 +242,21 @@ def fetch(url: str, *, extra_headers: dict[str, str] | None = None) -> Response:
     timeout = http_timeout()
     limit = max_import_bytes()
     deadline = time.monotonic() + timeout
+    watch = _Deadline()
+    timer = threading.Timer(timeout, watch.fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        return _fetch(url, extra_headers, timeout, limit, deadline, watch)
+    except InputError:
+        if watch.expired:
+            raise InputError(f"{redact_url(url)}: timed out after {timeout:g} s (set READER_HTTP_TIMEOUT to wait longer)") from None
+        raise
+    finally:
+        timer.cancel()
+
+
+def _fetch(url: str, extra_headers, timeout: float, limit: int, deadline: float, watch: _Deadline) -> Response:
     seen: set[str] = set()
     current = url
     for _ in range(MAX_REDIRECTS + 1):
@@ -171,7 +265,7 @@ def fetch(url: str, *, extra_headers: dict[str, str] | None = None) -> Response:
         headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip", **(extra_headers or {})}
         request = urllib.request.Request(current, headers=headers)
         try:
-            resp = _opener(host).open(request, timeout=timeout)
+            resp = _opener(host, watch).open(request, timeout=timeout)
         except urllib.error.HTTPError as exc:
             status = exc.code
             if status in (301, 302, 303, 307, 308):
@@ -197,6 +291,8 @@ def fetch(url: str, *, extra_headers: dict[str, str] | None = None) -> Response:
         try:
             with resp:
                 data = _read_capped(current, resp, limit, deadline, timeout)
+                if watch.expired:  # the watchdog cut the body short
+                    raise InputError(f"{current}: timed out after {timeout:g} s (set READER_HTTP_TIMEOUT to wait longer)")
                 data = _decompress(current, data, resp.headers.get("Content-Encoding", ""), limit)
                 return Response(
                     url=resp.geturl() or current,

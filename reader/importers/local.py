@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.errors import InputError
-from reader.textio import binary_kind, max_import_bytes
+from reader.textio import binary_kind, read_limited_bytes
 
 
 def too_large(name: str, size: int, limit: int, *, exact: bool = True) -> InputError:
@@ -23,20 +23,7 @@ def too_large(name: str, size: int, limit: int, *, exact: bool = True) -> InputE
 
 def read_limited(path: Path) -> bytes:
     """The file's bytes; refuses folders, unreadable, binary and over-limit files."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder")
-        size = path.stat().st_size
-        limit = max_import_bytes()
-        if size > limit:
-            raise too_large(str(path), size, limit)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    data = read_limited_bytes(path)
     kind = binary_kind(data)
     if kind:
         raise InputError(f"{path}: not a text file ({kind})")

@@ -29,6 +29,7 @@ class RefreshResult:
     already: int = 0
     not_modified: bool = False
     error: str | None = None
+    warning: str | None = None
 
 
 def imported_keys(lib) -> set[str]:
@@ -80,6 +81,7 @@ def refresh_feed(lib, record: dict[str, Any], *, known: set[str] | None = None) 
         result.error = exc.message
         return result
     result.title = feed.title
+    result.warning = feed.warning
     seen = set(record.get("seen") or [])
     for entry in feed.entries:
         if entry.keys & (known | seen):

@@ -62,6 +62,16 @@ def looks_like_feed(data: bytes) -> bool:
     return kind_of(data) == "feed"
 
 
+def is_text_encoding(name: str) -> bool:
+    """Whether codec ``name`` turns bytes into text. Python also registers bytes-to-bytes
+    codecs (base64, hex, zlib), str-to-str ones (rot13) and ``undefined`` (always fails):
+    a page or server naming one of those as its charset must not crash the import."""
+    try:
+        return isinstance(b"<a> ".decode(name), str)
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return False
+
+
 def normalise_charset(label: str | None) -> str | None:
     """A Python codec name for an encoding label, per the HTML standard's aliases, or None.
 
@@ -74,6 +84,8 @@ def normalise_charset(label: str | None) -> str | None:
     try:
         name = codecs.lookup(label).name
     except LookupError:
+        return None
+    if not is_text_encoding(name):
         return None
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"

@@ -22,13 +22,14 @@ def sample_text(name: str) -> str:
 
 
 def seed_samples(lib) -> int:
-    """Add the samples to a new library (once: a setting records it); returns how many."""
+    """Add the samples to a new library (once: a setting records it); returns how many.
+
+    All in one write of the library file (:meth:`reader.store.Library.add_samples`), so a
+    kill mid-way never leaves some of them for good."""
     if lib.get_setting("samples_seeded"):
         return 0
-    count = 0
+    items = []
     for name in sample_names():
         text = sample_text(name)
-        res = lib.add_article(text, title=title_of(text), source=f"sample:{name}", meta={"sample": True})
-        count += res.status == "added"
-    lib.set_setting("samples_seeded", True)
-    return count
+        items.append((text, title_of(text), f"sample:{name}", {"sample": True}))
+    return lib.add_samples(items)

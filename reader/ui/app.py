@@ -15,6 +15,7 @@ from textual.binding import Binding
 from reader.ui.analysis_service import Analyzer, AnalysisService
 from reader.ui.commands import ReaderCommands
 from reader.errors import ReaderError
+from reader.termsafe import safe, safe_line
 from reader.ui.theme_vars import DEFAULTS
 from reader.ui.themes import (
     ThemeCommands, ThemePicker, apply_initial_theme, cycle_theme, register_all, variable_defaults_for,
@@ -85,6 +86,17 @@ class ReaderApp(App[int]):
             self.library.set_setting("theme", message.theme)
         except ReaderError as exc:
             self.notify(f"could not remember the theme: {exc.message}", severity="warning", markup=False)
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notification (from any screen or widget) is made terminal-safe here:
+        messages carry file names and errors from outside (reader.termsafe)."""
+        super().notify(safe(message), title=safe_line(title), **kwargs)
+
+    def validate_title(self, title) -> str:
+        return safe_line(title)
+
+    def validate_sub_title(self, sub_title) -> str:
+        return safe_line(sub_title)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

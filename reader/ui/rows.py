@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from reader.termsafe import safe_line
 from reader.model import ArticleInfo
 
 #: (column key, heading) in display order.
@@ -70,14 +71,14 @@ class ArticleRow:
             return "…" if v is None else str(v)
 
         return (
-            _clip(self.title, TITLE_WIDTH),
-            _clip(self.source, SOURCE_WIDTH),
+            _clip(safe_line(self.title), TITLE_WIDTH),
+            _clip(safe_line(self.source), SOURCE_WIDTH),
             f"{self.words:,}",
             count(self.errors),
             count(self.notes),
             count(self.fixes),
             f"{self.read:.0f}%" if self.read else "",
-            self.added[:10],
+            safe_line(self.added[:10]),
         )
 
 

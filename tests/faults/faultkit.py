@@ -87,3 +87,12 @@ def tree_snapshot(folder: Path) -> dict[str, bytes | None]:
             continue  # the lock file is created and left by design
         out[str(p.relative_to(folder))] = None if p.is_dir() else p.read_bytes()
     return out
+
+
+def damage_after_kill(db: Path) -> list[str]:
+    """What ``reader doctor`` finds, but the hidden temporary files of killed writes: a
+    kill may leave one (never read, never at a real name), and doctor moves such files
+    aside once they are old, so they are expected here, not damage."""
+    from reader.store import diagnose
+
+    return [p for p in diagnose(db) if "leftover of an interrupted write" not in p]

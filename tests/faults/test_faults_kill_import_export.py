@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from faultkit import child_env, make_library, run_reader
-from reader.store import Library, diagnose, text_sha256
+from faultkit import child_env, damage_after_kill, make_library, run_reader
+from reader.store import Library, text_sha256
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")
 
@@ -49,7 +49,7 @@ def _spawn(db: Path, *args: str | Path) -> subprocess.Popen[str]:
 
 def _assert_whole(db: Path, texts: set[str]) -> int:
     """The library opens, doctor finds nothing, every article's text is whole; returns count."""
-    assert diagnose(db) == []
+    assert damage_after_kill(db) == []
     lib = Library.open(db)
     try:
         infos = lib.list_articles()
@@ -160,7 +160,7 @@ def test_kill_during_reader_fix_applies_all_suggestions_or_none(tmp_path):
         time.sleep(0.2 + rng.random() * 0.6)
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-        assert diagnose(copy / "library.json") == []
+        assert damage_after_kill(copy / "library.json") == []
         count = len(Library.open(copy / "library.json").corrections(article_id))
         assert count in (seeded, full), f"a kill left {count} of {full} corrections"
         outcomes.append(count)
@@ -202,7 +202,7 @@ def test_kill_during_import_annotations_imports_all_or_none(tmp_path):
         time.sleep(duration * (0.15 + 0.5 * rng.random()))
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-        assert diagnose(copy / "library.json") == []
+        assert damage_after_kill(copy / "library.json") == []
         count = len(Library.open(copy / "library.json").annotations(article_id))
         assert count in (1, 801), f"a kill left {count} annotations: a partial import"
         outcomes.append(proc.returncode)

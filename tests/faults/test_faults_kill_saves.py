@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import Library, diagnose
+from reader.store import Library
 
-from faultkit import child_env
+from faultkit import child_env, damage_after_kill
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")
 
@@ -114,7 +114,7 @@ def _kill_once(db: Path, article_id: str, kill_no: int, rng: random.Random) -> t
 
 
 def _verify(db: Path, article_id: str, acked: list[tuple[str, str]], after: int) -> None:
-    assert diagnose(db) == [], f"after kill {after}: {diagnose(db)}"
+    assert damage_after_kill(db) == [], f"after kill {after}: {damage_after_kill(db)}"
     lib = Library.open(db)  # raises if a file were torn
     try:
         notes = {a.id: a.note for a in lib.annotations(article_id)}

@@ -211,14 +211,15 @@ def test_unreadable_import_file(db_path, tmp_path, run_cli, monkeypatch):
     (folder / "b.txt").write_text("Second\n\nsecret text\n")
     (folder / "c.txt").write_text("Third\n\nreadable text too\n")
     locked = folder / "b.txt"
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self == locked:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def denying_open(path, flags, *args, **kwargs):  # files are read through os.open
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    read_bytes = denying_open
+    monkeypatch.setattr(os, "open", denying_open)
     status, out, err = run_cli("--db", str(db_path), "add", str(folder))
     monkeypatch.undo()
     assert status == 1, err  # partial success
@@ -226,7 +227,7 @@ def test_unreadable_import_file(db_path, tmp_path, run_cli, monkeypatch):
     titles = {i.title for i in Library.open(db_path).list_articles()}
     assert {"First", "Third"} <= titles and "Second" not in titles
     # Alone, it is a plain failure.
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", read_bytes)
     status, _, err = run_cli("--db", str(db_path), "add", str(locked))
     monkeypatch.undo()
     assert_clean_error(status, err, contains="permission denied")
@@ -250,9 +251,9 @@ def test_unreadable_import_file_by_mode(db_path, tmp_path):
 def test_check_on_unreadable_file_is_exit_2(tmp_path, run_cli, monkeypatch):
     src = tmp_path / "secret.txt"
     src.write_text(SAMPLE_TEXT)
-    real_read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x"))
-                        if self == src else real_read_bytes(self))
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, flags, *a, **k: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x"))
+                        if Path(path) == src else real_open(path, flags, *a, **k))
     status, out, err = run_cli("check", str(src))
     monkeypatch.undo()
     assert_clean_error(status, err, contains="permission denied")

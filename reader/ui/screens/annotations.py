@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from reader.termsafe import safe_line
 from reader.annotating import NO_ENTITY, filter_annotations, tag_completions
 from reader.model import Annotation
 from reader.ui.annotation_actions import Jump
@@ -40,14 +41,14 @@ class AnnotationRow:
         quote = Text(no_wrap=True, overflow="ellipsis")
         if a.orphan:
             quote.append(ORPHAN_MARK, style="bold")
-        quote.append(" ".join(a.anchor.quote.split()), style="italic" if a.orphan else "")
-        note = a.note.strip().split("\n", 1)[0] if a.note.strip() else ""
-        label = "no entity" if a.label == NO_ENTITY else (a.label or "")
+        quote.append(safe_line(" ".join(a.anchor.quote.split())), style="italic" if a.orphan else "")
+        note = safe_line(a.note.strip().split("\n", 1)[0] if a.note.strip() else "")
+        label = safe_line("no entity" if a.label == NO_ENTITY else (a.label or ""))
         return (
-            Text(self.title, no_wrap=True, overflow="ellipsis"),
+            Text(safe_line(self.title), no_wrap=True, overflow="ellipsis"),
             quote,
             Text(note, no_wrap=True, overflow="ellipsis"),
-            Text(", ".join(a.tags), no_wrap=True, overflow="ellipsis"),
+            Text(safe_line(", ".join(a.tags)), no_wrap=True, overflow="ellipsis"),
             Text(label, no_wrap=True),
         )
 

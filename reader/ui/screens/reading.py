@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from reader.termsafe import safe_line
 from reader.anchors import span_in_corrected
 from reader.corrections import OffsetMap, project
 from reader.errors import ReaderError
@@ -125,10 +126,10 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
     def _load(self) -> None:
         lib = self.library
         self.info = lib.get_info(self.article_id)
-        self.title = self.info.title
+        self.title = safe_line(self.info.title)
         from reader.ui.rows import source_label
 
-        self.sub_title = source_label(self.info)
+        self.sub_title = safe_line(source_label(self.info))
         text = lib.get_text(self.article_id)
         self._annotations = lib.annotations(self.article_id)
         state = lib.get_state(self.article_id)
