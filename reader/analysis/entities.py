@@ -39,6 +39,7 @@ from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, fold, get_gaz
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.names_words import (
     ABBREVIATIONS,
+    CREDIT_WORDS,
     GROUP_WORDS,
     HEAD_CONNECTORS,
     LOCATIVE,
@@ -447,8 +448,6 @@ def _find_entities(
         _caps_follow(cands)
     cands = _bare_surnames(cands, (t for r in runs for t in r[0]), text, doc)
     cands = _join_and(cands, text, doc.gaz)
-    if _DEBUG is not None:
-        _DEBUG.append([(c.start, c.end, c.label, c.strong) for c in cands])
     ents = [Entity(c.start, c.end, text[c.start : c.end], c.label) for c in cands]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in dates]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in numeric_dates(text)]
@@ -461,7 +460,6 @@ def _find_entities(
     return _non_overlapping(ents)
 
 
-_DEBUG: list | None = None
 _AND = frozenset({" and ", " & "})
 
 
@@ -528,7 +526,8 @@ def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int)
 #: Words that make "<word> of X" a place: "north of Svalbard", "the city of Fes".
 _PLACE_OF = frozenset(
     "north south east west northeast northwest southeast southwest outskirts suburbs "
-    "city town village province region district island islands coast capital".split()
+    "city town village province region district island islands coast capital state "
+    "archipelago cities towns villages provinces regions districts".split()
 )
 
 
@@ -577,6 +576,15 @@ def _classify_run(
             _DATELINE_DATE.match(text, toks[-1][1]) and _dateline_word(doc, toks)
         ):
             out.append(_Candidate(list(toks), PLACE, True))
+            return
+    if (
+        toks[0][2] == "By" and 3 <= len(toks) <= 5 and (s0 == 0 or text[s0 - 1] == "\n")
+        and not any(_is_low(t[2]) for t in toks) and doc.line_info(s0)[1] <= toks[-1][1] + 40
+    ):
+        # A byline: "By Hana Pirelli", "By HANA PIRELLI, Staff Writer".
+        name = [t for t in toks[1:] if t[2] not in CREDIT_WORDS]
+        if 2 <= len(name) <= 3 and name == toks[1 : 1 + len(name)]:
+            out.append(_Candidate(name, PERSON, True))
             return
     if any("-" in t[2] and _adjective_word(doc, t[2]) for t in toks):
         # "Hamas-led forces", "an Ohio-based firm": an adjective, and a break in the run
@@ -862,6 +870,7 @@ def _judge(
             or gaz.is_strong_place(first)
             or gaz.is_strong_place(" ".join(words[i:j]))
             or (j - i > 1 and (gaz.is_strong_first_name(first) or first.lower() in PARTICLES or z < RARE))
+            or (j - i > 1 and gaz.is_first_name(first) and doc.zipf(words[i + 1]) < RARE)  # "Joke Verhaegen"
             or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words or gaz.place_kind(first)))
             or (not headline and _is_acronym(first))
             or (j - i == 1 and not headline and doc.near_name(first))
@@ -912,6 +921,8 @@ def _judge(
         ):
             return None
     label, strong = _label(doc, words[i:j], person_cue, prev, speech, noun)
+    if label == PERSON and j - i > 2 and words[j - 1] in CREDIT_WORDS:
+        j -= 1  # "Hana Pirelli Contributed": a byline's credit, not the name
     return i, j, label, strong
 
 
