@@ -35,10 +35,26 @@ from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 from reader.analysis.dates import DATE_WORDS, MONTH_ABBREVIATIONS, date_span, numeric_dates
-from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, fold, get_gazetteer
+from reader.analysis.entity_article import (
+    COMMON,
+    DATE,
+    ORG,
+    PERSON,
+    PLACE,
+    POSSESSIVE,
+    Candidate,
+    bare_surnames,
+    caps_follow,
+    caps_title,
+    harmonise,
+    join_and,
+    places_acting,
+)
+from reader.analysis.gazetteer import DEMONYM_SUFFIXES, Gazetteer, get_gazetteer
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.names_words import (
     ABBREVIATIONS,
+    CREDIT_WORDS,
     GROUP_WORDS,
     HEAD_CONNECTORS,
     LOCATIVE,
@@ -59,7 +75,6 @@ from reader.analysis.names_words import (
 from reader.analysis.names_typos import looks_like_typo
 from reader.model import Entity
 
-PERSON, PLACE, ORG, DATE = "PERSON", "PLACE", "ORG", "DATE"
 _HEADS = PLACE_HEADS | ORG_HEADS
 
 #: Words of a title that only modify the core title ("Foreign" in "Foreign Minister").
@@ -70,8 +85,6 @@ _TITLE_MODIFIERS = frozenset(
     European Senior Junior Chief Executive Head""".split()
 )
 
-#: Zipf frequency from which a word is an ordinary English word (about 3 per 100k words).
-COMMON = 3.5
 #: Below this a capitalised word at a sentence start is rare enough to be a name when
 #: another capitalised word follows it.
 RARE = 3.0
@@ -108,7 +121,6 @@ _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n—–]{0,40}?)?[ \t]*(?:\([^)\n]{0
 _DATELINE_DATE = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]+\d{1,4}[-/.]\d")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ARTICLE_PREFIXES = frozenset({"al", "el"})
-_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 
 _OPENERS = frozenset("\"'“‘„‚«‹([{*_¿¡")
 _SPACE = frozenset(" \t\u00a0")
@@ -274,18 +286,6 @@ def _title_prefix(words: Sequence[str], doc: _Doc | None = None) -> int:
     return core
 
 
-class _Candidate:
-    __slots__ = ("start", "end", "words", "spans", "label", "strong")
-
-    def __init__(self, spans: list[tuple[int, int, str]], label: str, strong: bool) -> None:
-        self.spans = spans
-        self.start = spans[0][0]
-        self.end = spans[-1][1]
-        self.words = [w for _, _, w in spans]
-        self.label = label
-        self.strong = strong
-
-
 def _split_run(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Cut a run at possessives and at connectors that join no head."""
     segments: list[list[tuple[int, int, str]]] = []
@@ -315,7 +315,7 @@ def _split_run(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, 
             segments.append([tok])
             current = []
             continue
-        if word.endswith(_POSSESSIVE) and len(word) > 3:
+        if word.endswith(POSSESSIVE) and len(word) > 3:
             cut = 1 if word.endswith(("s'", "s\u2019")) else 2
             current.append((tok[0], tok[1] - cut, word[:-cut]))
             segments.append(current)
@@ -418,7 +418,7 @@ def _find_entities(
                 mid.update(w.title() for _, _, w in toks)
             mid.update(w for _, _, w in (toks[1:] if starts else toks))
 
-    cands: list[_Candidate] = []
+    cands: list[Candidate] = []
     dates: list[tuple[int, int]] = []
     skip_cache = doc.skip_cache
     caps_runs: list[list[tuple[int, int, str]]] = []
@@ -441,14 +441,12 @@ def _find_entities(
         for toks in caps_runs:
             _classify_caps(doc, toks, known, cands)
         cands.sort(key=lambda c: c.start)
-    _harmonise(cands, text, doc.gaz)
-    _places_acting(cands, doc)
+    harmonise(cands, text, doc.gaz)
+    places_acting(cands, doc)
     if caps_runs:
-        _caps_follow(cands)
-    cands = _bare_surnames(cands, (t for r in runs for t in r[0]), text, doc)
-    cands = _join_and(cands, text, doc.gaz)
-    if _DEBUG is not None:
-        _DEBUG.append([(c.start, c.end, c.label, c.strong) for c in cands])
+        caps_follow(cands)
+    cands = bare_surnames(cands, (t for r in runs for t in r[0]), text, doc)
+    cands = join_and(cands, text, doc.gaz)
     ents = [Entity(c.start, c.end, text[c.start : c.end], c.label) for c in cands]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in dates]
     ents += [Entity(s, e, text[s:e], DATE) for s, e in numeric_dates(text)]
@@ -459,62 +457,6 @@ def _find_entities(
     if vocabulary:
         ents += _lowercase_names(text, cands, vocabulary, doc)
     return _non_overlapping(ents)
-
-
-_DEBUG: list | None = None
-_AND = frozenset({" and ", " & "})
-
-
-_WORD_AND_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+)(?: and | & )$")
-
-
-def _join_and(cands: list[_Candidate], text: str, gaz: Gazetteer) -> list[_Candidate]:
-    """One organisation across a lower-case "and": "Justice and Development Party",
-    "Ministry of Agriculture and Rural Development", "Van Dijk and Sons". Two names
-    joined by "and" are one when the second ends in an organisation word and the first
-    is no complete name of its own (no organisation or place word at its end, no known
-    place, no person), or when the first is "<organisation word> of ..." and the second
-    opens with no given name."""
-    out: list[_Candidate] = []
-    for c in cands:
-        a = out[-1] if out else None
-        if a is not None and text[a.end:c.start] in _AND and DATE not in (a.label, c.label):
-            ends_org = c.words[-1] in ORG_HEADS
-            first_open = (
-                a.words[-1] not in ORG_HEADS
-                and a.words[-1] not in PLACE_HEADS
-                and not (a.label == PERSON and a.strong)
-                and not gaz.is_strong_place(" ".join(a.words))
-            )
-            of_org = a.words[0] in ORG_HEADS and "of" in a.words and not gaz.is_strong_first_name(c.words[0])
-            if (ends_org and first_open) or of_org:
-                out[-1] = _Candidate(a.spans + c.spans, ORG, True)
-                continue
-        if c.words[-1] in ORG_HEADS and len(c.words) > 1 and (a is None or a.end < c.start - 5):
-            # "The Authenticity and Modernity Party": the first word was no name alone
-            m = _WORD_AND_BEFORE.search(text, max(0, c.start - 40), c.start)
-            if m and m.group(1) not in DATE_WORDS and not gaz.is_strong_first_name(m.group(1)):
-                c = _Candidate([(m.start(1), m.end(1), m.group(1)), *c.spans], ORG, True)
-        out.append(c)
-    for k, c in enumerate(out):
-        # "Ministry of Trade and Industry": common words after the "and" made no run
-        if c.label != ORG or c.words[0] not in ORG_HEADS or "of" not in c.words:
-            continue
-        m = _AND_WORDS_AFTER.match(text, c.end)
-        if not m or (k + 1 < len(out) and out[k + 1].start < m.end()):
-            continue
-        words = m.group(1).split(" ")
-        if any(w in DATE_WORDS or gaz.is_strong_first_name(w) for w in words):
-            continue
-        spans, pos = list(c.spans), m.start(1)
-        for w in words:
-            spans.append((pos, pos + len(w), w))
-            pos += len(w) + 1
-        out[k] = _Candidate(spans, ORG, True)
-    return out
-
-
-_AND_WORDS_AFTER = re.compile(r"(?: and | & )([A-Z][a-z-]+(?: [A-Z][a-z-]+){0,2})(?![\w-])")
 
 
 def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int) -> bool:
@@ -528,7 +470,8 @@ def _continues_abbreviation(text: str, prev: list[tuple[int, int, str]], s: int)
 #: Words that make "<word> of X" a place: "north of Svalbard", "the city of Fes".
 _PLACE_OF = frozenset(
     "north south east west northeast northwest southeast southwest outskirts suburbs "
-    "city town village province region district island islands coast capital".split()
+    "city town village province region district island islands coast capital state "
+    "archipelago cities towns villages provinces regions districts".split()
 )
 
 
@@ -566,7 +509,7 @@ def _classify_run(
     toks: list[tuple[int, int, str]],
     starts: bool,
     headline: bool,
-    out: list[_Candidate],
+    out: list[Candidate],
     dates: list[tuple[int, int]],
 ) -> None:
     text = doc.text
@@ -576,7 +519,16 @@ def _classify_run(
         if _DATELINE_AFTER.match(text, toks[-1][1]) or (
             _DATELINE_DATE.match(text, toks[-1][1]) and _dateline_word(doc, toks)
         ):
-            out.append(_Candidate(list(toks), PLACE, True))
+            out.append(Candidate(list(toks), PLACE, True))
+            return
+    if (
+        toks[0][2] == "By" and 3 <= len(toks) <= 5 and (s0 == 0 or text[s0 - 1] == "\n")
+        and not any(_is_low(t[2]) for t in toks) and doc.line_info(s0)[1] <= toks[-1][1] + 40
+    ):
+        # A byline: "By Hana Pirelli", "By HANA PIRELLI, Staff Writer".
+        name = [t for t in toks[1:] if t[2] not in CREDIT_WORDS]
+        if 2 <= len(name) <= 3 and name == toks[1 : 1 + len(name)]:
+            out.append(Candidate(name, PERSON, True))
             return
     if any("-" in t[2] and _adjective_word(doc, t[2]) for t in toks):
         # "Hamas-led forces", "an Ohio-based firm": an adjective, and a break in the run
@@ -590,7 +542,7 @@ def _classify_run(
         for k, piece in enumerate(p for p in pieces if p):
             _classify_run(doc, piece, starts and piece[0] is toks[0], headline, out, dates)
         return
-    if len(toks) == 1 and not toks[0][2].endswith(_POSSESSIVE):
+    if len(toks) == 1 and not toks[0][2].endswith(POSSESSIVE):
         segments: list[list[tuple[int, int, str]]] = [toks]
     elif headline:  # every word of a title-case headline needs its own evidence
         segments = _headline_segments(doc, toks)
@@ -620,7 +572,7 @@ def _classify_run(
             verdict = doc.verdicts[key] = _judge(doc, words, 0, len(words), key[1], headline, prev, speech, noun)
         if verdict is not None:
             i, j, label, strong = verdict
-            out.append(_Candidate(seg[i:j], label, strong))
+            out.append(Candidate(seg[i:j], label, strong))
 
 
 def _count_word(text: str, w: str) -> int:
@@ -701,8 +653,8 @@ def get_lexicon_zipf(w: str) -> float:
 
 def _dateline_word(doc: _Doc, toks: list[tuple[int, int, str]]) -> bool:
     """Can the all-caps words open a dateline: a known place, or no ordinary word?"""
-    name = " ".join(_caps_title(t[2]) for t in toks)
-    return bool(doc.gaz.place_kind(name)) or all(doc.zipf(_caps_title(t[2])) < COMMON for t in toks)
+    name = " ".join(caps_title(t[2]) for t in toks)
+    return bool(doc.gaz.place_kind(name)) or all(doc.zipf(caps_title(t[2])) < COMMON for t in toks)
 
 
 def _headline_segments(doc: _Doc, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -724,26 +676,8 @@ def _headline_segments(doc: _Doc, toks: list[tuple[int, int, str]]) -> list[list
     return out
 
 
-def _caps_follow(cands: list[_Candidate]) -> None:
-    """An all-caps mention ("LEEDS") takes the final label of the same name written
-    normally in the article ("Leeds beat ...", a team)."""
-    labels = {" ".join(c.words): c.label for c in cands if not c.words[0].isupper()}
-    for c in cands:
-        if c.words[0].isupper() and not c.strong:
-            label = labels.get(" ".join(_caps_title(w) for w in c.words))
-            if label:
-                c.label = label
-
-
-def _caps_title(word: str) -> str:
-    """The ordinary spelling of an all-caps word: "CHINA'S" -> "China", "AL-AIN" -> "Al-Ain"."""
-    if word.endswith(("'S", "\u2019S")):
-        word = word[:-2]
-    return word if "." in word else word.title()
-
-
 def _classify_caps(
-    doc: _Doc, toks: list[tuple[int, int, str]], known: dict[str, str], out: list[_Candidate]
+    doc: _Doc, toks: list[tuple[int, int, str]], known: dict[str, str], out: list[Candidate]
 ) -> None:
     """Names in an all-caps headline or dateline ("SOCCER - LEEDS BEAT CHELSEA",
     "MELBOURNE 1996-12-06"). Capitals say nothing there, so a word sequence is a name
@@ -757,7 +691,7 @@ def _classify_caps(
     if (s0 == 0 or text[s0 - 1] == "\n") and _dateline_word(doc, toks[:1]) and (
         _DATELINE_AFTER.match(text, toks[0][1]) or _DATELINE_DATE.match(text, toks[0][1])
     ):
-        out.append(_Candidate([toks[0]], PLACE, True))  # "AL-AIN, United Arab Emirates 1996-12-06"
+        out.append(Candidate([toks[0]], PLACE, True))  # "AL-AIN, United Arab Emirates 1996-12-06"
         toks = toks[1:]
         n -= 1
     i = 0
@@ -766,7 +700,7 @@ def _classify_caps(
             seg = toks[i : i + size]
             if _is_low(seg[0][2]) or _is_low(seg[-1][2]):
                 continue
-            name = " ".join(_caps_title(t[2]) if not _is_low(t[2]) else t[2] for t in seg)
+            name = " ".join(caps_title(t[2]) if not _is_low(t[2]) else t[2] for t in seg)
             label = known.get(name)
             if label is None and gaz.place_kind(name) and (size > 1 or gaz.is_strong_place(name)):
                 label = PLACE
@@ -776,7 +710,7 @@ def _classify_caps(
                 last = seg[-1]
                 if last[2].endswith(("'S", "\u2019S")):
                     seg = seg[:-1] + [(last[0], last[1] - 2, last[2][:-2])]
-                out.append(_Candidate(list(seg), label, False))
+                out.append(Candidate(list(seg), label, False))
                 i += size
                 break
         else:
@@ -862,6 +796,7 @@ def _judge(
             or gaz.is_strong_place(first)
             or gaz.is_strong_place(" ".join(words[i:j]))
             or (j - i > 1 and (gaz.is_strong_first_name(first) or first.lower() in PARTICLES or z < RARE))
+            or (j - i > 1 and gaz.is_first_name(first) and doc.zipf(words[i + 1]) < RARE)  # "Joke Verhaegen"
             or (speech and j - i == 1 and (z < COMMON or first.lower() in gaz.proper_words or gaz.place_kind(first)))
             or (not headline and _is_acronym(first))
             or (j - i == 1 and not headline and doc.near_name(first))
@@ -912,6 +847,8 @@ def _judge(
         ):
             return None
     label, strong = _label(doc, words[i:j], person_cue, prev, speech, noun)
+    if label == PERSON and j - i > 2 and words[j - 1] in CREDIT_WORDS:
+        j -= 1  # "Hana Pirelli Contributed": a byline's credit, not the name
     return i, j, label, strong
 
 
@@ -959,161 +896,6 @@ def _label(
     return PERSON, False
 
 
-_VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
-_SCORE = re.compile(r"[ \t]+\d{1,3}(?:[-:]\d{1,3})?(?:[ \t]*[,;.)\n]|[ \t]+[A-Z]|$)")
-
-
-def _places_acting(cands: list[_Candidate], doc: _Doc) -> None:
-    """A town's name that plays or speaks is an organisation: its team ("Leeds beat
-    Chelsea 2-1", "Arsenal 3 Leeds 1", "Leeds v Chelsea") or its government ("Moscow said").
-    Countries stay places (their teams and governments are usually written so). A team
-    found once makes every mention of the name in the article the team."""
-    text, gaz = doc.text, doc.gaz
-    teams: set[str] = set()
-    for k, c in enumerate(cands):
-        if c.label != PLACE:
-            continue
-        name = " ".join(c.words)
-        if gaz.place_kind(name) in ("country", "continent", "region"):
-            continue
-        after = doc.word_after(c.end) if text[c.end : c.end + 1] == " " else ""
-        before = doc.word_before(c.start) if text[c.start - 1 : c.start] == " " else ""
-        if (
-            after in TEAM_VERBS or before in TEAM_VERBS
-            or after in _VERSUS or before in _VERSUS or text[c.start - 3 : c.start] in (" v ", "vs ")
-            or (_SCORE.match(text, c.end) and _score_line(cands, k, text))
-        ):
-            teams.add(name)
-        elif (
-            after in SPEECH_VERBS and gaz.is_major_place(name)
-            and (before in ("and", "but", "that") or doc.sentence_start(c.start))
-        ):
-            c.label, c.strong = ORG, True
-    if teams:
-        for c in cands:
-            if c.label == PLACE and " ".join(c.words) in teams:
-                c.label, c.strong = ORG, True
-
-
-def _score_line(cands: list[_Candidate], k: int, text: str) -> bool:
-    """Is candidate ``k``, followed by a number, one side of a result ("Leeds 2
-    Chelsea 1", "Chelsea 2-1 Leeds")? A name and a number before or after it say so."""
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(cands) and cands[j].label in (PLACE, ORG):
-            a, b = (cands[j], cands[k]) if j < k else (cands[k], cands[j])
-            gap = text[a.end : b.start]
-            if len(gap) <= 12 and any(ch.isdigit() for ch in gap) and "\n" not in gap:
-                return True
-    return False
-
-
-def _bare_surnames(
-    cands: list[_Candidate], tokens: Iterator[tuple[int, int, str]], text: str, doc: _Doc
-) -> list[_Candidate]:
-    """One name, one sense in an article: once "Dana Rice" (or "Senator Rice") is a
-    person, a later bare "Rice" is too, even though "Rice" alone is an ordinary word and
-    was no candidate. Only capitalised occurrences that no candidate covers are added."""
-    surnames: set[str] = set()
-    for c in cands:
-        if c.label != PERSON or not c.strong:
-            continue
-        last = c.words[-1]
-        if len(last) >= 3 and last[0].isupper() and last.isalpha() and not last.isupper():
-            if len(c.words) > 1 or doc.zipf(last) >= COMMON:
-                surnames.add(last)
-    if not surnames:
-        return cands
-    starts = [c.start for c in cands]
-    added: list[_Candidate] = []
-    for s, e, w in tokens:
-        if w not in surnames:
-            if not (w.endswith(_POSSESSIVE) and w[:-2] in surnames):
-                continue
-            e -= 2
-        k = bisect_right(starts, s) - 1
-        if k >= 0 and cands[k].end > s:
-            continue  # inside a candidate
-        if k + 1 < len(cands) and cands[k + 1].start < e:
-            continue
-        if e < len(text) and text[e] in "-'’" and text[e + 1 : e + 2] != "s":
-            continue  # "Rice-growing"
-        added.append(_Candidate([(s, e, text[s:e])], PERSON, True))
-    if not added:
-        return cands
-    return sorted(cands + added, key=lambda c: c.start)
-
-
-def _misspelt_of(word: str, names: Collection[str]) -> bool:
-    """Is ``word`` one of ``names`` misspelt ("Vermuelen" for "Vermeulen",
-    "Wisniewski" for "Wiśniewski": at most two edits from eight letters, one below)?"""
-    if len(word) < 5 or not names:
-        return False
-    from rapidfuzz.distance import OSA
-
-    w = fold(word)
-    limit = 2 if len(word) >= 8 else 1
-    return any(
-        abs(len(n) - len(word)) <= limit and OSA.distance(w, fold(n), score_cutoff=limit) <= limit
-        for n in names if len(n) >= 5
-    )
-
-
-_LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
-
-
-def _harmonise(cands: list[_Candidate], text: str, gaz: Gazetteer) -> None:
-    """A surname alone takes the label of the full name it shortens ("Sousa said", even
-    when a small town is called Sousa); an unsure label takes that of a sure place it is
-    listed with ("in Lisbon and Marvão")."""
-    labels: dict[str, str] = {}
-    for c in cands:
-        if c.strong and c.label == PLACE and c.words[0].isupper():
-            labels.setdefault(" ".join(w.title() for w in c.words), PLACE)  # KIEV -> Kiev
-        if c.strong and c.label == PERSON and len(c.words) == 1:
-            labels.setdefault(c.words[0], PERSON)  # "President Okafor", then "Okafor"
-        if c.strong and len(c.words) > 1:
-            for w in c.words[1:] if c.label == PERSON else c.words:
-                if w[0].isupper():
-                    labels.setdefault(w, c.label)
-            if c.label == PERSON:
-                labels.setdefault(" ".join(c.words[1:]), PERSON)
-    if labels:
-        for c in cands:
-            key = " ".join(c.words)
-            label = labels.get(key)
-            if label is None and len(c.words) == 2 and c.words[0].lower() in PARTICLES:
-                label = labels.get(c.words[-1])  # "De Wit" for "Sanne de Wit"
-            if label is None or label == c.label:
-                continue
-            if not c.strong or (label == PERSON and c.label == PLACE and not gaz.is_major_place(key)):
-                c.label = label
-                c.strong = True
-    # A lone unknown word with no cue for a person is more often an organisation: news
-    # introduces people by full name or title ("Tomas Berg said", later "Berg"), while
-    # groups, firms and agencies go by one word ("Hamas", "Gazprom").
-    person_words = {
-        w for c in cands if c.label == PERSON and (c.strong or len(c.words) > 1 or gaz.is_first_name(c.words[0]))
-        for w in c.words
-    }
-    for c in cands:
-        if c.label == PERSON and not c.strong and len(c.words) == 1:
-            w = c.words[0]
-            if (
-                w not in person_words and not gaz.is_first_name(w) and not w.isupper()
-                and not _misspelt_of(w, person_words)
-            ):
-                c.label = ORG
-    for _ in range(2):
-        for k in range(1, len(cands)):
-            a, b = cands[k - 1], cands[k]
-            if a.label == b.label or b.start - a.end > 6 or text[a.end : b.start] not in _LIST_GLUE:
-                continue
-            if a.label == PLACE and not b.strong:
-                b.label = PLACE
-            elif b.label == PLACE and not a.strong:
-                a.label = PLACE
-
-
 def _lowercase_places(text: str, gaz: Gazetteer, vocabulary: Collection[str] | None) -> list[Entity]:
     """Countries written in lower case ("germany"): still the place, misspelled."""
     names = gaz.lower_places.keys()
@@ -1134,7 +916,7 @@ LOWER_NAME_MAX_ZIPF = 2.5
 LOWER_NAME_MAX_FOREIGN_ZIPF = 3.5
 
 
-def _lowercase_names(text: str, cands: list[_Candidate], vocabulary: Collection[str], doc: _Doc) -> list[Entity]:
+def _lowercase_names(text: str, cands: list[Candidate], vocabulary: Collection[str], doc: _Doc) -> list[Entity]:
     """Lower-case occurrences of rare single-word names the text also writes capitalised
     ("Aziz Akhannouch ... asked akhannouch"): the same entity, misspelt (the ``case``
     check points at them)."""

@@ -173,3 +173,11 @@ TEAM_VERBS = frozenset(
     downed outplayed overcame eliminated knocked trounced whipped blanked
     """.split()
 )
+
+#: Words of a byline or photo credit written after a name ("Hana Pirelli Contributed").
+CREDIT_WORDS = frozenset(
+    """
+    Contributed Contributing Contributor Reporting Reports Staff Writer Correspondent Photo
+    Photos Photograph Photographer Reporter Editor Editing Special Wire Newsroom
+    """.split()
+)
