@@ -88,6 +88,8 @@ def test_split_and_merge_from_the_command_line(run_cli, corpus):
 def test_bad_input_is_one_line_and_non_zero(run_cli, corpus):
     status, out, err = run_cli("names", "zzzz")
     assert status != 0 and err.startswith("reader: error:") and err.count("\n") == 1
+    status, _, err = run_cli("names", "99")
+    assert status == 2 and "no story 99" in err
     lone = next(a for a, e in corpus.items() if e is None)
     status, _, err = run_cli("names", lone)
     assert status != 0 and "in no story" in err
