@@ -88,8 +88,21 @@ def test_split_and_merge_from_the_command_line(run_cli, corpus):
 def test_bad_input_is_one_line_and_non_zero(run_cli, corpus):
     status, out, err = run_cli("names", "zzzz")
     assert status != 0 and err.startswith("reader: error:") and err.count("\n") == 1
+    status, _, err = run_cli("names", "99")
+    assert status == 2 and "no story 99" in err
     lone = next(a for a, e in corpus.items() if e is None)
     status, _, err = run_cli("names", lone)
     assert status != 0 and "in no story" in err
     status, _, err = run_cli("names", "1", "--dry-run")
     assert status != 0 and "--dry-run goes with --apply" in err
+
+
+def test_reconciled_names_reach_reader_fix(run_cli, corpus, db_path):
+    garbled = next(a for a, e in corpus.items() if e == "strike"
+                   and "Cifeuntes" in Library.open(db_path).get_text(a))
+    status, out, err = run_cli("fix", garbled, "--apply-suggestions", "variant", "--dry-run")
+    assert status == 0 and "Valparaíso" not in out  # before: the article alone knows no better
+    assert run_cli("names", garbled)[0] == 0  # the names table remembers the story's spellings
+    status, out, err = run_cli("fix", garbled, "--apply-suggestions", "variant", "--dry-run")
+    assert status == 0 and "+Container cranes stood idle in Valparaíso" in out
+    assert "Rodrigo Cifuentes kept up" in out and "Carolina Valenzuela, has invited" in out

@@ -67,7 +67,14 @@ def resolve_story(lib: Any, ref: str, stories: Sequence[Story], index: StoryInde
     ref = ref.strip()
     if ref.isdigit() and 1 <= int(ref) <= len(stories) and len(ref) <= 4:
         return stories[int(ref) - 1]
-    article_id = lib.resolve_id(ref)
+    from reader.errors import NotFoundError
+
+    try:
+        article_id = lib.resolve_id(ref)
+    except NotFoundError:
+        if ref.isdigit():
+            raise InputError(f"no story {ref}: there are {len(stories)} (see `reader stories`)") from None
+        raise
     for story in stories:
         if article_id in story.article_ids:
             return story
