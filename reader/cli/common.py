@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.kinds import FINDING_NAMES
 from reader.paths import resolve_db_path
 
 
@@ -65,10 +66,9 @@ def confirm(question: str, *, assume_yes: bool) -> bool:
     return answer in ("y", "yes")
 
 
-#: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept: the values
-#: of :class:`reader.model.FindingKind`, spelled out so building the parser does not import
-#: the model (a test holds the two equal).
-FINDING_KINDS = ("misspelling", "case", "spacing", "grammar", "repetition", "foreign", "ocr", "variant")
+#: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept, from the
+#: kinds registry (standard library only, so building the parser stays light).
+FINDING_KINDS = FINDING_NAMES
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
