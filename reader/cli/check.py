@@ -3,7 +3,10 @@
 A PATH that names an existing file is read from disk (no library is opened or created for
 it); otherwise it is taken as an article id or id prefix in the library, which must already
 exist. When a library is used (for ids, or named with ``--db``), its personal dictionary
-silences findings. All inputs are analysed together, so name variants are found across them.
+silences findings. Files are analysed together, so name variants are found across them.
+A stored article reports its open findings as the reading view shows them
+(:class:`reader.session.ArticleSession`): over its corrected text, without what the person
+ignored or added to the dictionary; line and column are those of the corrected text.
 Exit status: 0 no findings, 1 findings, 2 bad usage or unreadable input.
 """
 
@@ -47,8 +50,8 @@ def _parse_kinds(raw: str | None) -> frozenset[str] | None:
 
 
 def _load_inputs(args: argparse.Namespace):
-    """(display path, title, text) for every PATH, in order, and the library if one was
-    opened (for article ids, or because ``--db`` was given)."""
+    """(display path, title, text, article id or None) for every PATH, in order, and the
+    library if one was opened (for article ids, or because ``--db`` was given)."""
     from reader.textio import read_text_file, title_of
 
     inputs = []
@@ -61,13 +64,12 @@ def _load_inputs(args: argparse.Namespace):
             decoded = read_text_file(path)
             if decoded.warning:
                 warn(decoded.warning)
-            inputs.append((raw, title_of(decoded.text, path.stem), decoded.text))
+            inputs.append((raw, title_of(decoded.text, path.stem), decoded.text, None))
             continue
         if lib is None:
             lib = _open_existing_library(args, raw)
         article_id = lib.resolve_id(raw)
-        text = lib.get_text(article_id)
-        inputs.append((raw, lib.get_info(article_id).title, text))
+        inputs.append((raw, lib.get_info(article_id).title, "", article_id))
     return inputs, lib
 
 
@@ -95,17 +97,61 @@ def cmd_check(args: argparse.Namespace) -> int:
     inputs, lib = _load_inputs(args)
     try:
         context = _context(lib, kinds)
+        stored = _stored_articles(lib, [aid for *_, aid in inputs if aid], kinds)
     finally:
         if lib is not None:
             lib.close()
-    texts = [text for _, _, text in inputs]
+    texts: list[str] = []  # the files', analysed together
+    sources: list[tuple[str, object]] = []  # per input: ("file", stream index) or ("stored", results)
+    shown = []
+    for path, title, text, aid in inputs:
+        if aid is None:
+            sources.append(("file", len(texts)))
+            texts.append(text)
+        else:
+            text, findings, entities = stored[aid]
+            sources.append(("stored", (findings, entities)))
+        shown.append((path, title, text))
     out = sys.stdout
     with _progress(sum(map(len, texts))) as progress, \
             StreamedAnalysis(texts, context, parallel=True, progress=progress) as run:
         write = _write_json if args.format == "json" else _write_text
-        total = write(out, inputs, run)
+        total = write(out, shown, _Results(run, sources))
     out.flush()
     return 1 if total else 0
+
+
+def _stored_articles(lib, article_ids, kinds) -> dict:
+    """Article id -> (corrected text, open findings, effective entities), each from an
+    ArticleSession (one library memory shared by all): what the reading view shows."""
+    from reader.review import LibraryMemory
+    from reader.session import ArticleSession
+
+    out: dict = {}
+    if lib is None or not article_ids:
+        return out
+    memory = LibraryMemory(lib)
+    for aid in dict.fromkeys(article_ids):
+        session = ArticleSession.open(lib, aid, memory=memory)
+        findings = [f for f in session.findings if kinds is None or f.kind in kinds]
+        out[aid] = (session.corrected_text, findings, session.entities)
+    return out
+
+
+class _Results:
+    """The findings and entities of input ``t``, in batches: streamed for files, the
+    session's for stored articles."""
+
+    def __init__(self, run, sources) -> None:
+        self.run, self.sources = run, sources
+
+    def findings(self, t: int):
+        where, value = self.sources[t]
+        return self.run.findings(value) if where == "file" else iter([value[0]])
+
+    def entities(self, t: int):
+        where, value = self.sources[t]
+        return self.run.entities(value) if where == "file" else iter([value[1]])
 
 
 def _write_json(out, inputs, run) -> int:

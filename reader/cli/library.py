@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     with command(sub, "list", cmd_list, help="list the library's articles", description="List the articles in the library.") as p:
         p.add_argument("--json", action="store_true", help="print JSON for scripts")
+        p.add_argument("--errors", action="store_true",
+                       help="also count each article's open suspected errors (analyses every article)")
 
     with command(
         sub, "show", cmd_show,
@@ -126,6 +128,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library(args)
     states = lib.states()
     rows = []
+    errors = _open_counts(lib) if getattr(args, "errors", False) else None
     for n, info in enumerate(lib.list_articles(), 1):
         counts = lib.record_counts(info.id)
         rows.append(
@@ -143,6 +146,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "added": info.added,
             }
         )
+        if errors is not None:
+            rows[-1]["errors"] = errors[info.id]
     if args.json:
         json.dump({"articles": rows}, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -155,16 +160,29 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     table = Table(box=None, header_style="bold")
     for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("source", "left"), ("words", "right"),
-                      ("notes", "right"), ("fixes", "right"), ("read", "right"), ("added", "left")):
-        table.add_column(col, justify=just, no_wrap=col != "title")
+                      ("notes", "right"), ("fixes", "right"), ("errors", "right"), ("read", "right"),
+                      ("added", "left")):
+        if col != "errors" or errors is not None:
+            table.add_column(col, justify=just, no_wrap=col != "title")
     for r in rows:
-        table.add_row(
+        cells = [
             str(r["n"]), r["id"], Text(r["title"]), Text(r["site"]), f"{r['words']:,}",
             str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0%}",
             r["date"] or r["added"][:10],
-        )
+        ]
+        if errors is not None:
+            cells.insert(7, str(r["errors"]))
+        table.add_row(*cells)
     out_console().print(table)
     return 0
+
+
+def _open_counts(lib) -> dict[str, int]:
+    """Article id -> open suspected errors, counted as the reading view and the library
+    screen count them (an ArticleSession per article)."""
+    from reader.session import open_findings_of
+
+    return {aid: len(found) for aid, found in open_findings_of(lib, [i.id for i in lib.list_articles()]).items()}
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -79,22 +79,31 @@ class ReviewAnalyzer:
         return result
 
 
-def build_review(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None) -> Review:
-    """The article's Review over its corrected text, analysed through the app's service
-    (call from a worker thread: the first analysis of a long article takes seconds).
-    ``memory`` defaults to the app's shared LibraryMemory."""
+def open_session(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None):
+    """The article's :class:`~reader.session.ArticleSession`, analysed through the app's
+    service (call from a worker thread: the first analysis of a long article takes
+    seconds). ``memory`` defaults to the app's shared LibraryMemory."""
+    from reader.session import ArticleSession
+
     analyzer = ReviewAnalyzer(app.analysis, on_progress, cancelled)
-    review = Review.for_article(app.library, article_id, analyzer=analyzer, memory=memory or app.memory)
+    session = ArticleSession.open(app.library, article_id, analyzer=analyzer, memory=memory or app.memory,
+                                  editor=app.editor)
     analyzer.on_progress = None
     analyzer.cancelled = None
-    return review
+    return session
+
+
+def build_review(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None) -> Review:
+    """The Review of :func:`open_session`'s session."""
+    return open_session(app, article_id, on_progress=on_progress, cancelled=cancelled, memory=memory).review
 
 
 def remaining_counts(app: Any, article_id: str, cancelled=None, memory=None) -> tuple[int, int]:
-    """``(corrections applied, suspected errors still open)`` for the library table
-    (a counting thread passes a LibraryMemory of its own: the caches are not shared
-    across threads)."""
-    counts = build_review(app, article_id, cancelled=cancelled, memory=memory).counts
+    """``(corrections applied, suspected errors still open)`` for the library table, from
+    the article's session: the numbers the reading view, ``reader check ID`` and
+    ``reader list --errors`` give (a counting thread passes a LibraryMemory of its own:
+    the caches are not shared across threads)."""
+    counts = open_session(app, article_id, cancelled=cancelled, memory=memory).counts
     return counts.corrected, counts.remaining
 
 
