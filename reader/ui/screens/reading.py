@@ -26,7 +26,7 @@ from reader.ui.document import (
     ANNOTATIONS, CURRENT, ENTITIES, ERRORS, SEARCH, Document, Span, SpanLayer,
     annotation_layer, correction_layer, entity_key, finding_key,
 )
-from reader.ui.screens.reading_corrections import AnalysisCancelled, build_review, projected_layers
+from reader.ui.screens.reading_corrections import AnalysisCancelled, open_session, projected_layers
 from reader.ui.screens.reading_fixing import FixingMixin
 from reader.ui.screens.reading_keys import READING_BINDINGS
 from reader.ui.screens.reading_notes import NotesMixin
@@ -61,11 +61,19 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self.total = total
 
     class Reviewed(Message):
-        """The article's Review (findings over the corrected text) is ready."""
+        """The article's session (findings over the corrected text) is ready."""
 
-        def __init__(self, review) -> None:
+        def __init__(self, session) -> None:
             super().__init__()
-            self.review = review
+            self.session = session
+
+    class Reanalysed(Message):
+        """A change's re-analysis ran in a worker; the session takes it on the UI thread."""
+
+        def __init__(self, pending, then) -> None:
+            super().__init__()
+            self.pending = pending
+            self.then = then
 
     def __init__(self, article_id: str, *, offset: int | None = None, end: int | None = None) -> None:
         super().__init__()
@@ -74,7 +82,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         self._start_end = end
         self.info = None
         self.analysis = Analysis()
+        #: The article as the person sees and changes it (reader.session), once analysed;
+        #: ``review`` is its Review (the open findings), kept as a shortcut.
+        self.session = None
         self.review = None
+        self.reanalysing = 0  # re-analyses running in workers
         self.show_original = False
         self._mount_map = OffsetMap([])
         self._query = ""
@@ -180,11 +192,32 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self.post_message(self.Analysed(p.partial, False, p.done, p.total))
 
         try:
-            review = build_review(self.app, self.article_id, on_progress=progress,
-                                  cancelled=lambda: worker.is_cancelled)
+            session = open_session(self.app, self.article_id, on_progress=progress,
+                                   cancelled=lambda: worker.is_cancelled)
         except AnalysisCancelled:
             return
-        self.post_message(self.Reviewed(review))
+        self.post_message(self.Reviewed(session))
+
+    def run_pending(self, pending, then) -> None:
+        """The controller's runner: re-analysis after a change runs in a worker thread
+        (a whole long article takes a second); the result is taken here, on the UI
+        thread, and ``then`` repaints (docs/ARCHITECTURE.md, "An edit")."""
+        self.reanalysing += 1
+        self._reanalyse(pending, then)
+
+    @work(thread=True, exit_on_error=False, group="reanalysis")
+    def _reanalyse(self, pending, then) -> None:
+        try:
+            pending.run()
+        finally:
+            self.post_message(self.Reanalysed(pending, then))
+
+    def on_reading_screen_reanalysed(self, message: Reanalysed) -> None:
+        self.reanalysing -= 1
+        if message.pending.work.result is None:  # the worker failed (reported by on_worker_state_changed)
+            return
+        if self.session is not None and self.session.finish(message.pending):
+            message.then()
 
     def on_reading_screen_analysed(self, message: Analysed) -> None:
         """One chunk of a long article: its spans fill in (chunks arrive in text order;
@@ -206,7 +239,9 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
 
     def on_reading_screen_reviewed(self, message: Reviewed) -> None:
         self._show_progress(None)
-        self.review = message.review
+        self.session = message.session
+        self.session.annotations = self._annotations
+        self.review = self.session.review
         self.review_ready()
         current = self.view.document.layer(CURRENT).spans
         self.reproject()
@@ -220,6 +255,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         Review and the annotations; the text is re-wrapped only where it changed."""
         if reread_annotations:
             self._annotations = self.library.annotations(self.article_id)
+            if self.session is not None:
+                self.session.annotations = self._annotations
         review = self.review
         view = self.view
         doc = view.document
@@ -230,7 +267,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self._update_panel()
             return
         shown = review.text if self.show_original else review.corrected_text
-        layers, findings, entities = projected_layers(review, self._annotations, self.show_original)
+        layers, findings, entities = projected_layers(self.session, self.show_original)
         self.analysis = Analysis(tuple(findings), tuple(entities))
         changed_from: int | None = None
         changed_to = len(shown)
@@ -279,6 +316,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState
 
+        if event.worker.group == "reanalysis" and event.state == WorkerState.ERROR:
+            self.notify(f"re-analysis failed: {event.worker.error}", severity="error")
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             self._show_progress(None)
             self.notify(f"analysis failed: {event.worker.error}", severity="error")

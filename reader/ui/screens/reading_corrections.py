@@ -15,14 +15,11 @@ Two jobs, no widgets:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from reader.analysis import AnalysisContext
-from reader.annotating import effective_entities
-from reader.corrections import OffsetMap
-from reader.model import Analysis, Annotation, Entity, Finding
-from reader.review import Review
+from reader.model import Analysis, Entity, Finding
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
     SpanLayer, annotation_layer, correction_layer, entity_layer, finding_layer,
@@ -93,11 +90,6 @@ def open_session(app: Any, article_id: str, *, on_progress=None, cancelled=None,
     return session
 
 
-def build_review(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None) -> Review:
-    """The Review of :func:`open_session`'s session."""
-    return open_session(app, article_id, on_progress=on_progress, cancelled=cancelled, memory=memory).review
-
-
 def remaining_counts(app: Any, article_id: str, cancelled=None, memory=None) -> tuple[int, int]:
     """``(corrections applied, suspected errors still open)`` for the library table, from
     the article's session: the numbers the reading view, ``reader check ID`` and
@@ -110,37 +102,12 @@ def remaining_counts(app: Any, article_id: str, cancelled=None, memory=None) -> 
 # --------------------------------------------------------------------------- layers
 
 
-def shown_entities(review: Review, annotations: Sequence[Annotation]) -> list[Entity]:
-    """Detected entities over the corrected text with people's labels applied."""
-    if not any(a.label for a in annotations):
-        return list(review.analysis.entities)
-    return effective_entities(review.analysis.entities, annotations, review.text, review.corrections)
-
-
-def _to_original(items: Sequence[Any], omap: OffsetMap) -> list[Any]:
-    out = []
-    for x in items:
-        s, e = omap.span_to_original(x.start, x.end)
-        if type(x) is Finding:
-            out.append(Finding(s, e, x.text, x.kind, x.message, x.suggestions))
-        else:
-            out.append(Entity(s, e, x.text, x.label, x.canonical))
-    return out
-
-
-def displayed(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[list[Finding], list[Entity]]:
-    """Open findings and entities in the displayed text's coordinates."""
-    findings, entities = list(review.findings), shown_entities(review, annotations)
-    if original and review.offset_map.corrections:
-        findings, entities = _to_original(findings, review.offset_map), _to_original(entities, review.offset_map)
-    return findings, entities
-
-
-def projected_layers(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[
-        list[SpanLayer], list[Finding], list[Entity]]:
-    """Every record layer of the view, plus the findings and entities they draw."""
-    findings, entities = displayed(review, annotations, original)
-    omap = review.offset_map
+def projected_layers(session: Any, original: bool) -> tuple[list[SpanLayer], list[Finding], list[Entity]]:
+    """Every record layer of the view, plus the findings and entities they draw, from the
+    article's session, in the displayed text's coordinates."""
+    findings, entities = session.displayed(original=original)
+    omap = session.offset_map
+    annotations = session.annotations
     if original:
         marks = [(c.start, max(c.end, c.start + 1)) for c in omap.corrections]
         notes = annotation_layer(annotations)

@@ -25,7 +25,7 @@ class FixingMixin:
         self.fixer: CorrectionController | None = None
 
     def review_ready(self) -> None:
-        self.fixer = CorrectionController(self.app.editor, self.review, self.article_id)
+        self.fixer = CorrectionController(self.session, runner=self.run_pending)
 
     # ------------------------------------------------------------------ helpers
     def _current_span(self) -> Span | None:
@@ -33,7 +33,7 @@ class FixingMixin:
         return spans[0] if spans else None
 
     def _can_fix(self) -> bool:
-        if self.review is None or self.fixer is None:
+        if self.review is None or self.fixer is None or self.reanalysing:
             self.notify("still analysing", timeout=2)
             return False
         if self.show_original:
@@ -120,20 +120,21 @@ class FixingMixin:
 
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
-        self._history(lambda: self.fixer.undo())
+        self._history(lambda then: self.fixer.undo(then))
 
     def action_redo(self) -> None:
-        self._history(lambda: self.fixer.redo())
+        self._history(lambda then: self.fixer.redo(then))
 
     def _history(self, step) -> None:
-        if self.fixer is None:
+        if self.fixer is None or self.reanalysing:
             self.notify("still analysing", timeout=2)
             return
         try:
-            outcome = step()
+            step(self._after_history)
         except ReaderError as err:
             self.notify(err.message, severity="error", markup=False)
-            return
+
+    def _after_history(self, outcome) -> None:
         if outcome.change is not None:
             self.reproject(reread_annotations=True)
             if outcome.cursor is not None:
