@@ -24,7 +24,7 @@ import shutil
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -608,6 +608,16 @@ class Library:
     def set_setting(self, key: str, value: Any) -> None:
         with self._transaction(self._main) as db:
             db.table("settings", cache_size=0).upsert({"key": key, "value": value}, Query().key == key)
+
+    def update_setting(self, key: str, change: Callable[[Any], Any], default: Any = None) -> Any:
+        """Read, change and write one setting in one locked transaction (no other writer
+        can slip in between); returns the new value. Typed access: :mod:`reader.settings`."""
+        with self._transaction(self._main) as db:
+            table = db.table("settings", cache_size=0)
+            doc = table.get(Query().key == key)
+            value = change(doc["value"] if doc else default)
+            table.upsert({"key": key, "value": value}, Query().key == key)
+        return value
 
     # ------------------------------------------------------------------ undo history
     def get_history(self) -> Any:

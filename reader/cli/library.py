@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from reader.importing import collect, importable_suffixes, load
+    from reader.importing import collect, import_items, importable_suffixes
 
     lib = open_library(args)
     items = list(collect(args.paths))
@@ -69,9 +69,6 @@ def cmd_add(args: argparse.Namespace) -> int:
         looked = ", ".join(sorted(importable_suffixes()))
         raise InputError(f"no importable files found (looked for {looked})")
     console = err_console()
-    failures = 0
-    added = updated = duplicates = 0
-    lines: list[str] = []
     with Progress(
         SpinnerColumn(),
         TextColumn("importing"),
@@ -84,29 +81,23 @@ def cmd_add(args: argparse.Namespace) -> int:
         disable=not console.is_terminal or (len(items) < 5 and not _has_big_file(items)),
     ) as progress:
         task = progress.add_task("", total=len(items))
-        for item in items:
-            progress.update(task, description=f"{str(item)[-40:]} (reading)")
-            try:
-                docs = load(item)
-                progress.update(task, description=f"{str(item)[-40:]} (storing)")
-                for doc in docs:
-                    if doc.warning:
-                        warn(doc.warning)
-                    res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta, update=args.update)
-                    if res.status == "updated" and res.old_text is not None:
-                        from reader.anchors import reanchor_article
 
-                        reanchor_article(lib, res.info.id, res.old_text)
-                    added += res.status == "added"
-                    updated += res.status == "updated"
-                    duplicates += res.status == "duplicate"
-                    lines.append(f"{res.status:9} {res.info.id}  {res.info.title}")
-            except InputError as exc:
-                failures += 1
-                print(f"reader: error: {exc.message}", file=sys.stderr)
-            progress.advance(task)
-    for line in lines:
-        print(line)
+        def on_item(item, stage: str) -> None:
+            if stage == "done":
+                progress.advance(task)
+            else:
+                progress.update(task, description=f"{str(item)[-40:]} ({stage})")
+
+        report = import_items(lib, items, update=args.update, on_item=on_item)
+    for res, warning in report.stored:
+        if warning:
+            warn(warning)
+    for _, message in report.failures:
+        print(f"reader: error: {message}", file=sys.stderr)
+    for res, _ in report.stored:
+        print(f"{res.status:9} {res.info.id}  {res.info.title}")
+    added, updated, duplicates = (report.count(s) for s in ("added", "updated", "duplicate"))
+    failures = len(report.failures)
     summary = f"{added} added, {updated} updated, {duplicates} already in the library"
     if failures:
         summary += f", {failures} failed"

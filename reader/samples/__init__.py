@@ -23,12 +23,16 @@ def sample_text(name: str) -> str:
 
 def seed_samples(lib) -> int:
     """Add the samples to a new library (once: a setting records it); returns how many."""
-    if lib.get_setting("samples_seeded"):
+    from reader.settings import Settings
+
+    if Settings(lib).samples_seeded:
         return 0
+    from reader.importing import LoadedDoc, store_doc
+
     count = 0
     for name in sample_names():
         text = sample_text(name)
-        res = lib.add_article(text, title=title_of(text), source=f"sample:{name}", meta={"sample": True})
+        res = store_doc(lib, LoadedDoc(text, title_of(text), f"sample:{name}", {"sample": True}))
         count += res.status == "added"
-    lib.set_setting("samples_seeded", True)
+    Settings(lib).mark_samples_seeded()
     return count

@@ -21,6 +21,7 @@ from reader.anchors import span_in_corrected
 from reader.corrections import OffsetMap, project
 from reader.errors import ReaderError
 from reader.model import Analysis, Annotation, Finding
+from reader.settings import Settings
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
     ANNOTATIONS, CURRENT, ENTITIES, ERRORS, SEARCH, Document, Span, SpanLayer,
@@ -33,9 +34,6 @@ from reader.ui.screens.reading_notes import NotesMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bars import Legend, StatusLine
 from reader.ui.widgets.side_panel import SidePanel
-
-#: Library setting holding the readable width (``+``/``-`` change it).
-WRAP_SETTING = "wrap_width"
 
 #: Most search matches highlighted at once (a one-letter query in a long book).
 MAX_MATCHES = 50_000
@@ -155,8 +153,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             doc.set_layer(correction_layer(self._mount_map.corrected_spans()))
         doc.set_layer(annotation_layer(self._annotations, omap))
         view = self.view
-        width = lib.get_setting(WRAP_SETTING)
-        if isinstance(width, int) and 24 <= width <= 240:
+        width = Settings(lib).wrap_width
+        if width is not None:
             view.wrap_width = width
         view.set_document(doc, offset=max(0, min(offset, len(doc.text))))
         self.notes.omap = omap
@@ -444,7 +442,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         self.view.wrap_width = max(24, min(240, self.view.wrap_width + delta))
         self.notify(f"text width {self.view.wrap_width}", timeout=1.5)
         try:
-            self.library.set_setting(WRAP_SETTING, self.view.wrap_width)
+            Settings(self.library).set_wrap_width(self.view.wrap_width)
         except Exception as exc:  # a locked library: the width still applies now
             self.notify(f"could not save the text width: {exc}", severity="warning", markup=False)
 
