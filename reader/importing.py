@@ -15,18 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import InputError
+from reader.importers.loaded import LoadedDoc  # noqa: F401  (part of this module's interface)
 from reader.textio import read_text_file, title_of
-
-@dataclass(frozen=True, slots=True)
-class LoadedDoc:
-    """A decoded document ready to store (text already sanitised by :mod:`reader.textio`)."""
-
-    text: str
-    title: str
-    source: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    warning: str | None = None
-
 
 def importable_suffixes() -> set[str]:
     """The suffixes ``collect`` picks up in folders: plain text, and what the importers read."""

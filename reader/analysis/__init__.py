@@ -1,6 +1,6 @@
 """Analysis: ``(text, lexicon, library context) -> findings + entities``.
 
-A pure function (DESIGN.md principle 2): no I/O beyond loading packaged word lists once
+A pure function (docs/ARCHITECTURE.md, Principles 2): no I/O beyond loading packaged word lists once
 (and their optional cache), no UI, deterministic. The reading view and ``reader check``
 both call :func:`analyze`; :func:`analyze_many` analyses several texts together so that
 name variants are found across them.

@@ -31,7 +31,7 @@ _HTML_CONTENT = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 class FeedEntry:
     """One entry, ready to store, and the keys that identify it across refreshes."""
 
-    doc: Any  # reader.importing.LoadedDoc
+    doc: Any  # reader.importers.loaded.LoadedDoc
     keys: frozenset[str]
 
 
@@ -95,7 +95,7 @@ def parse_feed(data: bytes, *, source: str, content_type: str | None = None, bas
     every entry's ``meta["feed"]``); entries with neither text nor title are skipped."""
     import feedparser
 
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
     headers = {}
     if content_type:

@@ -65,14 +65,6 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             super().__init__()
             self.session = session
 
-    class Reanalysed(Message):
-        """A change's re-analysis ran in a worker; the session takes it on the UI thread."""
-
-        def __init__(self, pending, then) -> None:
-            super().__init__()
-            self.pending = pending
-            self.then = then
-
     def __init__(self, article_id: str, *, offset: int | None = None, end: int | None = None) -> None:
         super().__init__()
         self.article_id = article_id
@@ -84,7 +76,6 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         #: ``review`` is its Review (the open findings), kept as a shortcut.
         self.session = None
         self.review = None
-        self.reanalysing = 0  # re-analyses running in workers
         self.show_original = False
         self._mount_map = OffsetMap([])
         self._query = ""
@@ -196,27 +187,6 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             return
         self.post_message(self.Reviewed(session))
 
-    def run_pending(self, pending, then) -> None:
-        """The controller's runner: re-analysis after a change runs in a worker thread
-        (a whole long article takes a second); the result is taken here, on the UI
-        thread, and ``then`` repaints (docs/ARCHITECTURE.md, "An edit")."""
-        self.reanalysing += 1
-        self._reanalyse(pending, then)
-
-    @work(thread=True, exit_on_error=False, group="reanalysis")
-    def _reanalyse(self, pending, then) -> None:
-        try:
-            pending.run()
-        finally:
-            self.post_message(self.Reanalysed(pending, then))
-
-    def on_reading_screen_reanalysed(self, message: Reanalysed) -> None:
-        self.reanalysing -= 1
-        if message.pending.work.result is None:  # the worker failed (reported by on_worker_state_changed)
-            return
-        if self.session is not None and self.session.finish(message.pending):
-            message.then()
-
     def on_reading_screen_analysed(self, message: Analysed) -> None:
         """One chunk of a long article: its spans fill in (chunks arrive in text order;
         offsets are the corrected text's, so only drawn when that is shown)."""
@@ -314,8 +284,6 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
     def on_worker_state_changed(self, event) -> None:
         from textual.worker import WorkerState
 
-        if event.worker.group == "reanalysis" and event.state == WorkerState.ERROR:
-            self.notify(f"re-analysis failed: {event.worker.error}", severity="error")
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             self._show_progress(None)
             self.notify(f"analysis failed: {event.worker.error}", severity="error")

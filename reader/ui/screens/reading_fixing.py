@@ -11,6 +11,9 @@ through ``screen.reproject()``.
 
 from __future__ import annotations
 
+from textual import work
+from textual.message import Message
+
 from reader.errors import ReaderError
 from reader.model import Finding
 from reader.ui.correction_actions import CorrectionController, Outcome, run_menu, word_screen_offset
@@ -18,11 +21,43 @@ from reader.ui.document import CURRENT, Span
 
 
 class FixingMixin:
-    """Correction actions; expects ``review``, ``view``, ``reproject`` and
+    """Correction actions; expects ``session``, ``review``, ``view``, ``reproject`` and
     ``_set_current`` from the screen."""
+
+    class Reanalysed(Message):
+        """A change's re-analysis ran in a worker; the session takes it on the UI thread."""
+
+        def __init__(self, pending, then, error: Exception | None = None) -> None:
+            super().__init__()
+            self.pending, self.then, self.error = pending, then, error
 
     def init_fixing(self) -> None:
         self.fixer: CorrectionController | None = None
+        self.reanalysing = 0  # re-analyses running in workers: fixing keys wait for them
+
+    def run_pending(self, pending, then) -> None:
+        """The controller's runner: re-analysis after a change runs in a worker thread
+        (a whole long article takes a second); the result is taken here, on the UI
+        thread, and ``then`` repaints (docs/ARCHITECTURE.md, "An edit")."""
+        self.reanalysing += 1
+        self._reanalyse(pending, then)
+
+    @work(thread=True, exit_on_error=False, group="reanalysis")
+    def _reanalyse(self, pending, then) -> None:
+        error = None
+        try:
+            pending.run()
+        except Exception as exc:  # shown by the handler; the session keeps its state
+            error = exc
+        self.post_message(self.Reanalysed(pending, then, error))
+
+    def on_fixing_mixin_reanalysed(self, message: Reanalysed) -> None:
+        self.reanalysing -= 1
+        if message.pending.work.result is None:  # the worker failed
+            self.notify(f"re-analysis failed: {message.error}", severity="error", markup=False)
+            return
+        if self.session is not None and self.session.finish(message.pending):
+            message.then()
 
     def review_ready(self) -> None:
         self.fixer = CorrectionController(self.session, runner=self.run_pending)
