@@ -119,7 +119,7 @@ class LibraryMemory:
 
     def context(self, article_id: str, *, known_names: Sequence[str] = ()) -> AnalysisContext:
         """The analysis context for one article from what the library remembers."""
-        from reader.stories.library import reconciled_names
+        from reader.settings import Settings
 
         preferred, names = self._learn()
         return AnalysisContext(
@@ -127,7 +127,7 @@ class LibraryMemory:
             ignored=frozenset(i.text for i in self.lib.ignores(article_id) if i.start is None),
             known_names=tuple(dict.fromkeys([*known_names, *names])),
             preferred=preferred,
-            story_names=reconciled_names(self.lib, article_id),
+            story_names=Settings(self.lib).reconciled_names(article_id),
         )
 
 

@@ -26,6 +26,9 @@ class Settings:
     SAMPLES_SEEDED = "samples_seeded"
     FEEDS = "feeds"
     FEEDS_FORGOTTEN = "feeds_forgotten"
+    STORY_PINS = "stories.pins"
+    STORY_CHOICES = "stories.choices"
+    STORY_NAMES = "stories.names"
 
     def __init__(self, lib: Any) -> None:
         self.lib = lib
@@ -89,6 +92,43 @@ class Settings:
 
     def update_forgotten_feeds(self, change) -> list[str]:
         return self.lib.update_setting(self.FEEDS_FORGOTTEN, lambda value: change(_strings(value)), [])
+
+
+    # ------------------------------------------------------------------ stories
+    @property
+    def story_pins(self) -> dict[str, str]:
+        """Article id -> story label a person pinned it to (merge/split)."""
+        return {k: v for k, v in _mapping(self.lib.get_setting(self.STORY_PINS)).items() if isinstance(v, str)}
+
+    def update_story_pins(self, change) -> dict[str, str]:
+        return self.lib.update_setting(self.STORY_PINS, lambda value: change(_mapping(value)), {})
+
+    @property
+    def story_choices(self) -> dict[str, Any]:
+        """Folded name spelling -> the spelling a person chose for its name."""
+        return _mapping(self.lib.get_setting(self.STORY_CHOICES))
+
+    def update_story_choices(self, change) -> dict[str, Any]:
+        return self.lib.update_setting(self.STORY_CHOICES, lambda value: change(_mapping(value)), {})
+
+    @property
+    def story_names(self) -> dict[str, Any]:
+        """Article id -> {variant spelling: preferred spelling} from its story's table."""
+        return _mapping(self.lib.get_setting(self.STORY_NAMES))
+
+    def update_story_names(self, change) -> dict[str, Any]:
+        return self.lib.update_setting(self.STORY_NAMES, lambda value: change(_mapping(value)), {})
+
+    def reconciled_names(self, article_id: str) -> dict[str, str]:
+        """{variant spelling: preferred spelling} for one article (for the variant check)."""
+        found = self.story_names.get(article_id)
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def _records(value: Any) -> list[dict[str, Any]]:
