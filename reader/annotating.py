@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from reader.anchors import annotation_in_corrected, make_anchor, span_from_corrected
 from reader.errors import ReaderError
@@ -221,3 +222,17 @@ def effective_entities(
             continue
         out.append(e)
     return out
+
+
+#: The entity labels offered first when labelling a span (the detector's own).
+STANDARD_LABELS: tuple[str, ...] = tuple(EntityLabel)
+
+
+@dataclass(frozen=True)
+class AnnotateResult:
+    """What the annotate dialog returns: save these fields, or delete the annotation."""
+
+    action: Literal["save", "delete"] = "save"
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    label: str | None = None

@@ -211,14 +211,19 @@ def compact_diff(text: str, corrections: Iterable[Correction]) -> list[str]:
 def unified_diff(text: str, corrections: Iterable[Correction], *, name: str = "article",
                  context: int = 1) -> str:
     """A unified diff of the original against the corrected text ('' when identical)."""
-    corrected = apply_corrections(text, corrections)
-    if corrected == text:
+    return text_diff(text, apply_corrections(text, corrections), f"{name} (original)",
+                     f"{name} (corrected)", context=context)
+
+
+def text_diff(before: str, after: str, fromfile: str, tofile: str, *, context: int = 1) -> str:
+    """A unified diff of two texts ('' when identical)."""
+    if before == after:
         return ""
     lines = difflib.unified_diff(
-        text.splitlines(keepends=True),
-        corrected.splitlines(keepends=True),
-        fromfile=f"{name} (original)",
-        tofile=f"{name} (corrected)",
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=fromfile,
+        tofile=tofile,
         n=context,
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -12,27 +12,13 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-
-class FindingKind(StrEnum):
-    """The kinds of suspected error; each is documented in the README."""
-
-    MISSPELLING = "misspelling"
-    CASE = "case"
-    SPACING = "spacing"
-    GRAMMAR = "grammar"
-    REPETITION = "repetition"
-    FOREIGN = "foreign"
-    OCR = "ocr"
-    VARIANT = "variant"
+from reader import kinds
 
 
-class EntityLabel(StrEnum):
-    """Named-entity labels the detector produces; users may add custom labels too."""
-
-    PERSON = "PERSON"
-    PLACE = "PLACE"
-    ORG = "ORG"
-    DATE = "DATE"
+#: The kinds of suspected error (each documented in the README), from :mod:`reader.kinds`.
+FindingKind = StrEnum("FindingKind", [(k.name.upper(), k.name) for k in kinds.FINDINGS])
+#: Named-entity labels the detector produces; users may add custom labels too.
+EntityLabel = StrEnum("EntityLabel", [(k.name.upper(), k.name) for k in kinds.ENTITIES])
 
 
 @dataclass(frozen=True, slots=True)

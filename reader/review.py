@@ -119,7 +119,7 @@ class LibraryMemory:
 
     def context(self, article_id: str, *, known_names: Sequence[str] = ()) -> AnalysisContext:
         """The analysis context for one article from what the library remembers."""
-        from reader.stories.library import reconciled_names
+        from reader.settings import Settings
 
         preferred, names = self._learn()
         return AnalysisContext(
@@ -127,24 +127,19 @@ class LibraryMemory:
             ignored=frozenset(i.text for i in self.lib.ignores(article_id) if i.start is None),
             known_names=tuple(dict.fromkeys([*known_names, *names])),
             preferred=preferred,
-            story_names=reconciled_names(self.lib, article_id),
+            story_names=Settings(self.lib).reconciled_names(article_id),
             min_confidence=sensitivity_threshold(self.lib),
         )
 
 
-#: Library setting: the sensitivity level ("strict", "balanced", "thorough"); the
-#: reading view's ``c`` key cycles it in this order.
-SENSITIVITY_SETTING = "sensitivity"
-SENSITIVITY_ORDER = ("balanced", "thorough", "strict")
-
-
 def sensitivity_level(lib: Any) -> str:
     """The stored sensitivity level, ``balanced`` when unset or unknown."""
+    from reader.settings import Settings
+
     try:
-        level = lib.get_setting(SENSITIVITY_SETTING)
+        return Settings(lib).sensitivity
     except Exception:  # an unreadable setting must not stop an analysis
-        level = None
-    return level if level in SENSITIVITY_ORDER else "balanced"
+        return "balanced"
 
 
 def sensitivity_threshold(lib: Any) -> float:
@@ -262,6 +257,71 @@ def _shift(items: Iterable[Any], by: int) -> list[Any]:
     return out
 
 
+@dataclass(eq=False)
+class Reanalysis:
+    """A Review's next state, computed by :meth:`run` from what was read when it was
+    planned. ``run`` touches no library and no UI, so it may run in a worker thread
+    while the UI keeps painting (docs/ARCHITECTURE.md, "An edit"); the Review takes the
+    result with :meth:`Review.commit` on the thread that owns it."""
+
+    generation: int
+    text: str
+    analyzer: Analyzer
+    corrections: list[Correction]
+    ignores: list[Ignore]
+    context: AnalysisContext
+    spans: list[tuple[int, int]] | None  # None: the whole text
+    old_corrections: Sequence[Correction]
+    old_text: str
+    old_map: OffsetMap
+    old_analysis: Analysis
+    #: (corrected text, offset map, analysis, characters analysed) once run
+    result: tuple[str, OffsetMap, Analysis, int] | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.spans is None
+
+    def run(self) -> Reanalysis:
+        corrected, omap = project(self.text, self.corrections)
+        if self.spans is None:
+            self.result = (corrected, omap, self.analyzer(corrected, self.context), len(corrected))
+        elif self.spans and corrected != self.old_text:
+            self.result = (corrected, omap, *self._reanalyse(corrected, omap))
+        else:
+            self.result = (corrected, omap, self.old_analysis, 0)
+        return self
+
+    def _reanalyse(self, corrected: str, new_map: OffsetMap) -> tuple[Analysis, int]:
+        spans = self.spans
+        ps, pe = paragraph_bounds(self.text, min(s for s, _ in spans), max(e for _, e in spans))
+        every = [*self.old_corrections, *self.corrections]
+        moved = True
+        while moved:  # widen until no correction straddles a boundary
+            moved = False
+            for c in every:
+                if c.start < ps < c.end:
+                    ps, moved = c.start, True
+                if c.start < pe < c.end:
+                    pe, moved = c.end, True
+        old_map = self.old_map
+        old_rs, old_re = old_map.to_corrected(ps, end=True), old_map.to_corrected(pe)
+        new_rs, new_re = new_map.to_corrected(ps, end=True), new_map.to_corrected(pe)
+        if old_rs != new_rs or 2 * (new_re - new_rs) > len(corrected):
+            return self.analyzer(corrected, self.context), len(corrected)
+        shift = new_re - old_re
+        part = self.analyzer(corrected[new_rs:new_re], self.context)
+
+        def merge(old: Sequence[Any], new: Sequence[Any]) -> tuple[Any, ...]:
+            before = [x for x in old if x.end <= old_rs and x.start < old_rs]
+            after = _shift((x for x in old if x.start >= old_re), shift)
+            return tuple(before + _shift(new, new_rs) + after)
+
+        analysis = Analysis(merge(self.old_analysis.findings, part.findings),
+                            merge(self.old_analysis.entities, part.entities))
+        return analysis, new_re - new_rs
+
+
 class Review:
     """An article's open findings over its corrected text, in order, for a UI to step through.
 
@@ -292,6 +352,7 @@ class Review:
         self.corrected_text, self.offset_map = project(text, self.corrections)
         self.analysis = self.analyzer(self.corrected_text, context)
         self.reanalysed_chars = len(self.corrected_text)  # how much the last update analysed
+        self.generation = self.committed = 0  # plans made / the last plan committed
         self._refilter()
 
     @classmethod
@@ -313,66 +374,53 @@ class Review:
     def reload(self, lib: Any, change: Any = None, *, known_names: Sequence[str] = ()) -> None:
         """Re-read this article's records after ``change`` (an Editor result) and
         re-analyse what it touched; without ``change``, re-read and re-analyse everything."""
+        self.commit(self.plan_reload(lib, change, known_names=known_names).run())
+
+    def plan_reload(self, lib: Any, change: Any = None, *, known_names: Sequence[str] = ()) -> Reanalysis:
+        """:meth:`reload` in steps: read the records now (the caller's thread) and return
+        the re-analysis as work to :meth:`Reanalysis.run` anywhere, then :meth:`commit`."""
         memory = self.memory = self.memory or LibraryMemory(lib)
         memory.forget(None if change is None else change.article_ids)
         context = memory.context(self.article_id, known_names=known_names)
         spans = change.spans_for(self.article_id) if change is not None else None
-        self.update(memory.corrections(self.article_id), lib.ignores(self.article_id), context, spans)
+        return self.plan(memory.corrections(self.article_id), lib.ignores(self.article_id), context, spans)
 
     def update(self, corrections: Sequence[Correction], ignores: Sequence[Ignore],
                context: AnalysisContext, spans: Sequence[tuple[int, int]] | None = None) -> None:
         """New records; ``spans`` (original coordinates) limits re-analysis to their
         paragraphs, ``None`` re-analyses everything."""
-        old_corrections, old_text, old_map = self.corrections, self.corrected_text, self.offset_map
-        self.corrections, self.ignores = list(corrections), list(ignores)
+        self.commit(self.plan(corrections, ignores, context, spans).run())
+
+    def plan(self, corrections: Sequence[Correction], ignores: Sequence[Ignore],
+             context: AnalysisContext, spans: Sequence[tuple[int, int]] | None = None) -> Reanalysis:
+        """The work :meth:`update` does, not yet run. A plan made while an earlier one is
+        still running re-analyses everything (the earlier result is then discarded)."""
+        self.generation += 1
         full = (
             spans is None
+            or self.generation != self.committed + 1
             or context.dictionary != self.context.dictionary
             or context.ignored != self.context.ignored
             or context.known_names != self.context.known_names
             or context.story_names != self.context.story_names
         )
-        self.context = context
-        self.corrected_text, self.offset_map = project(self.text, self.corrections)
-        if full:
-            self.analysis = self.analyzer(self.corrected_text, context)
-            self.reanalysed_chars = len(self.corrected_text)
-        elif spans and self.corrected_text != old_text:
-            self._reanalyse(spans, old_corrections, old_text, old_map)
-        else:
-            self.reanalysed_chars = 0
+        return Reanalysis(
+            generation=self.generation, text=self.text, analyzer=self.analyzer,
+            corrections=list(corrections), ignores=list(ignores), context=context,
+            spans=None if full else list(spans), old_corrections=self.corrections,
+            old_text=self.corrected_text, old_map=self.offset_map, old_analysis=self.analysis,
+        )
+
+    def commit(self, work: Reanalysis) -> bool:
+        """Take the result of a run plan; ``False`` (nothing changes) when a newer plan
+        was made since, whose result is still to come."""
+        if work.generation != self.generation or work.result is None:
+            return False
+        self.committed = work.generation
+        self.corrections, self.ignores, self.context = work.corrections, work.ignores, work.context
+        self.corrected_text, self.offset_map, self.analysis, self.reanalysed_chars = work.result
         self._refilter()
-
-    def _reanalyse(self, spans: Sequence[tuple[int, int]], old_corrections: Sequence[Correction],
-                   old_text: str, old_map: OffsetMap) -> None:
-        ps, pe = paragraph_bounds(self.text, min(s for s, _ in spans), max(e for _, e in spans))
-        every = [*old_corrections, *self.corrections]
-        moved = True
-        while moved:  # widen until no correction straddles a boundary
-            moved = False
-            for c in every:
-                if c.start < ps < c.end:
-                    ps, moved = c.start, True
-                if c.start < pe < c.end:
-                    pe, moved = c.end, True
-        new_map = self.offset_map
-        old_rs, old_re = old_map.to_corrected(ps, end=True), old_map.to_corrected(pe)
-        new_rs, new_re = new_map.to_corrected(ps, end=True), new_map.to_corrected(pe)
-        if old_rs != new_rs or 2 * (new_re - new_rs) > len(self.corrected_text):
-            self.analysis = self.analyzer(self.corrected_text, self.context)
-            self.reanalysed_chars = len(self.corrected_text)
-            return
-        shift = new_re - old_re
-        part = self.analyzer(self.corrected_text[new_rs:new_re], self.context)
-
-        def merge(old: Sequence[Any], new: Sequence[Any]) -> tuple[Any, ...]:
-            before = [x for x in old if x.end <= old_rs and x.start < old_rs]
-            after = _shift((x for x in old if x.start >= old_re), shift)
-            return tuple(before + _shift(new, new_rs) + after)
-
-        self.analysis = Analysis(merge(self.analysis.findings, part.findings),
-                                 merge(self.analysis.entities, part.entities))
-        self.reanalysed_chars = new_re - new_rs
+        return True
 
     def _refilter(self) -> None:
         self.findings: list[Finding] = open_findings(

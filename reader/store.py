@@ -24,7 +24,7 @@ import shutil
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -746,6 +746,16 @@ class Library:
         with self._transaction(self._main) as db:
             db.table("settings", cache_size=0).upsert({"key": key, "value": value}, Query().key == key)
 
+    def update_setting(self, key: str, change: Callable[[Any], Any], default: Any = None) -> Any:
+        """Read, change and write one setting in one locked transaction (no other writer
+        can slip in between); returns the new value. Typed access: :mod:`reader.settings`."""
+        with self._transaction(self._main) as db:
+            table = db.table("settings", cache_size=0)
+            doc = table.get(Query().key == key)
+            value = change(doc["value"] if doc else default)
+            table.upsert({"key": key, "value": value}, Query().key == key)
+        return value
+
     # ------------------------------------------------------------------ undo history
     def get_history(self) -> Any:
         """The saved undo/redo history (kept in its own small file, so saving it after
@@ -772,17 +782,3 @@ class Library:
 def _state_values(doc: dict[str, Any]) -> dict[str, Any]:
     """A state record without the ``article_id`` key it is stored under."""
     return {key: value for key, value in doc.items() if key != "article_id"}
-
-
-def repair(path: Path) -> list[str]:
-    """Move damaged files aside (never delete them); see :mod:`reader.doctor`."""
-    from reader.doctor import repair as run_repair
-
-    return run_repair(path)
-
-
-def diagnose(path: Path) -> list[str]:
-    """Problems found in the library at ``path`` (empty when healthy); see :mod:`reader.doctor`."""
-    from reader.doctor import diagnose as run_diagnose
-
-    return run_diagnose(path)

@@ -1,7 +1,7 @@
 """Bytes to frozen article text: decoding, BOM, newlines and control characters.
 
 Every imported text passes through :func:`decode_article` once; what it returns is the
-article's text for ever after (DESIGN.md, principle 1). The rules:
+article's text for ever after (docs/ARCHITECTURE.md, Principles 1). The rules:
 
 * UTF-8 (a BOM is dropped); UTF-16/32 when they carry a BOM; otherwise the encoding
   charset-normalizer detects, reported back so the CLI can warn.

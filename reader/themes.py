@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from reader import kinds
 from reader.errors import ReaderError
 
 #: The theme the app starts in when nothing else is chosen.
@@ -45,9 +46,10 @@ COLOR_FIELDS = (
 #: Colour fields every theme file must give (the rest Textual derives from ``primary``).
 REQUIRED_COLOR_FIELDS = ("primary", "foreground", "background")
 
-#: How a highlight variable is drawn, which decides what its contrast is measured against.
-TEXT = "text"  # the variable colours the highlighted text itself: vs each backdrop
-TINT = "tint"  # the variable is a background under normal text: foreground vs it
+#: How a highlight variable is drawn, which decides what its contrast is measured against:
+#: TEXT colours the highlighted text itself (vs each backdrop), TINT is a background under
+#: normal text (foreground vs it).
+TEXT, TINT = kinds.TEXT, kinds.TINT
 
 
 @dataclass(frozen=True)
@@ -60,29 +62,11 @@ class HighlightVariable:
     meaning: str
 
 
-#: Every variable the reading view draws from, as documented (with the text style of each)
-#: in ``reader/ui/theme_vars.py``; a test keeps the two lists equal. Entity labels and
-#: finding kinds follow the ``reader check`` contract (DESIGN.md).
-HIGHLIGHT_VARIABLES: tuple[HighlightVariable, ...] = (
-    HighlightVariable("reader-person", "entity", TEXT, "PERSON names"),
-    HighlightVariable("reader-place", "entity", TEXT, "PLACE names"),
-    HighlightVariable("reader-org", "entity", TEXT, "ORG names"),
-    HighlightVariable("reader-date", "entity", TEXT, "DATE expressions"),
-    HighlightVariable("reader-misspelling", "finding", TEXT, "misspelled words"),
-    HighlightVariable("reader-case", "finding", TEXT, "wrong capitalisation"),
-    # spacing and ocr are drawn reversed (colour behind background-coloured text): the
-    # pair, and so the ratio, is the same as for coloured text.
-    HighlightVariable("reader-spacing", "finding", TEXT, "missing/extra spaces"),
-    HighlightVariable("reader-grammar", "finding", TEXT, "grammar slips"),
-    HighlightVariable("reader-repetition", "finding", TEXT, "repeated words"),
-    HighlightVariable("reader-foreign", "finding", TEXT, "untranslated foreign words"),
-    HighlightVariable("reader-ocr", "finding", TEXT, "OCR confusions"),
-    HighlightVariable("reader-variant", "finding", TEXT, "spelling variants of one name"),
-    HighlightVariable("reader-annotation", "record", TINT, "annotated spans"),
-    HighlightVariable("reader-correction", "record", TINT, "corrected spans"),
-    HighlightVariable("reader-cursor", "cursor", TINT, "the current finding/match/word"),
-    HighlightVariable("reader-selection", "cursor", TINT, "a selection being made"),
-    HighlightVariable("reader-search", "cursor", TINT, "search matches"),
+#: Every variable the reading view draws from, one per kind of the registry
+#: (:mod:`reader.kinds`). Spacing and ocr are drawn reversed (colour behind
+#: background-coloured text): the pair, and so the ratio, is the same as for coloured text.
+HIGHLIGHT_VARIABLES: tuple[HighlightVariable, ...] = tuple(
+    HighlightVariable(k.variable, k.group, k.role, k.meaning) for k in kinds.REGISTRY
 )
 VARIABLE_NAMES = tuple(v.name for v in HIGHLIGHT_VARIABLES)
 _VARIABLES_BY_NAME = {v.name: v for v in HIGHLIGHT_VARIABLES}
@@ -292,8 +276,9 @@ def parse_theme(
     source: str = "packaged",
     fallback_variables: Mapping[str, str] | None = None,
 ) -> ThemeSpec:
-    """Validate one theme document. Missing reader-* variables are an error unless
-    ``fallback_variables`` supplies them (user themes borrow from a default theme)."""
+    """Validate one theme document. Missing reader-* variables come from
+    ``fallback_variables`` (user themes borrow from a default theme), else from the kinds
+    registry's default for the theme's darkness (:func:`reader.kinds.default_colours`)."""
     unknown = sorted(set(data) - _TOP_LEVEL_KEYS)
     if unknown:
         raise ThemeError(
@@ -336,8 +321,8 @@ def parse_theme(
     # (Textual's own default surface would ignore the theme's background).
     parsed_colors.setdefault("surface", parsed_colors["background"])
 
-    if "variables" not in data and fallback_variables is not None:
-        variables: Mapping[str, object] = {}  # a user theme may take every highlight
+    if "variables" not in data:
+        variables: Mapping[str, object] = {}  # a theme may take every highlight
     else:
         variables = _table(data, "variables", path)
     parsed_vars: dict[str, str] = {}
@@ -348,12 +333,14 @@ def parse_theme(
             )
         parsed_vars[key] = parse_color(value, path=path, field_name=f"variables.{key}")
     inherited = []
+    registry_defaults = kinds.default_colours(dark)
     for key in VARIABLE_NAMES:
         if key in parsed_vars:
             continue
-        if fallback_variables is None or key not in fallback_variables:
-            raise ThemeError(path, f"variables.{key}", "missing")
-        parsed_vars[key] = fallback_variables[key]
+        if fallback_variables is not None and key in fallback_variables:
+            parsed_vars[key] = fallback_variables[key]
+        else:
+            parsed_vars[key] = registry_defaults[key]
         inherited.append(key)
 
     return ThemeSpec(

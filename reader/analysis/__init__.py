@@ -1,6 +1,6 @@
 """Analysis: ``(text, lexicon, library context) -> findings + entities``.
 
-A pure function (DESIGN.md principle 2): no I/O beyond loading packaged word lists once
+A pure function (docs/ARCHITECTURE.md, Principles 2): no I/O beyond loading packaged word lists once
 (and their optional cache), no UI, deterministic. The reading view and ``reader check``
 both call :func:`analyze`; :func:`analyze_many` analyses several texts together so that
 name variants are found across them.
@@ -17,9 +17,11 @@ chunk rather than the whole input.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from reader import kinds
 from reader.model import Analysis, Entity, Finding
 
 
@@ -45,8 +47,9 @@ class AnalysisContext:
     min_confidence: float | None = None
 
 
-#: When findings of different kinds overlap, the earlier kind here wins.
-PRIORITY = ("variant", "foreign", "ocr", "case", "misspelling", "repetition", "grammar", "spacing")
+#: When findings of different kinds overlap, the earlier kind here wins (from the kinds
+#: registry, :mod:`reader.kinds`).
+PRIORITY = kinds.PRIORITY
 #: Entity labels whose capitalised words belong to the name checks, not to spelling.
 NAME_LABELS = frozenset(("PERSON", "ORG", "PLACE"))
 #: Texts longer than this (characters, all inputs together) may use a second process.
@@ -151,19 +154,31 @@ def check_chunks(
 
 
 def run_checks(doc) -> list[Finding]:
-    from reader.analysis.checks.case import find_case
-    from reader.analysis.checks.foreign import find_foreign
-    from reader.analysis.checks.garbles import find_garbles
-    from reader.analysis.checks.grammar import find_grammar
-    from reader.analysis.checks.repetition import find_repetition
-    from reader.analysis.checks.spacing import find_spacing
-    from reader.analysis.checks.spelling import find_spelling
-
+    """Every check's findings on one chunk: each module ``X`` of
+    :mod:`reader.analysis.checks` that defines ``find_X(doc)`` is a check, so a new
+    finding kind needs no list here (docs/ARCHITECTURE.md)."""
     findings: list[Finding] = []
-    for check in (find_spelling, find_case, find_grammar, find_spacing, find_repetition,
-                  find_foreign, find_garbles):
+    for check in check_functions():
         findings.extend(check(doc))
     return findings
+
+
+@cache
+def check_functions() -> tuple[Callable[..., list[Finding]], ...]:
+    """The ``find_X`` function of every module ``X`` in :mod:`reader.analysis.checks`,
+    by module name."""
+    import importlib
+    import pkgutil
+
+    import reader.analysis.checks as package
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        check = getattr(module, f"find_{info.name}", None)
+        if callable(check):
+            found.append(check)
+    return tuple(found)
 
 
 def _drop_on_names(findings: list[Finding], entities: Sequence[Entity],

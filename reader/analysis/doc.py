@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.lexicon import Lexicon
-from reader.analysis.suggest import Suggester
 from reader.analysis.tokens import Tokens, mask, tokenize
 from reader.model import Entity, Finding
+
+if TYPE_CHECKING:  # only a type here: suggest.py needs the checks, so no import at run time
+    from reader.analysis.suggest import Suggester
 
 #: Chunk length for long texts (characters).
 CHUNK_CHARS = 400_000

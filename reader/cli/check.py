@@ -2,8 +2,13 @@
 
 A PATH that names an existing file is read from disk (no library is opened or created for
 it); otherwise it names a stored article the way every command does (a row number of
-``reader list``, else an id or unique id prefix), in a library that must already exist. When a library is used (for ids, or named with ``--db``), its personal dictionary
-silences findings. All inputs are analysed together, so name variants are found across them.
+``reader list``, else an id or unique id prefix), in a library that must already exist.
+When a library is used (for ids, or named with ``--db``), its personal dictionary
+silences findings. Files are analysed together, so name variants are found across them.
+A stored article reports its open findings as the reading view shows them
+(:class:`reader.session.ArticleSession`): over its corrected text, without what the person
+ignored or added to the dictionary, with the entities as the person labelled them; line
+and column are those of the corrected text.
 Exit status: 0 no findings, 1 findings, 2 bad usage or unreadable input.
 """
 
@@ -71,13 +76,11 @@ def _parse_kinds(raw: str | None) -> frozenset[str] | None:
 
 
 def _load_inputs(args: argparse.Namespace):
-    """(display path, title, text) for every PATH, in order, the library if one was
-    opened (for article ids, or because ``--db`` was given), and for stored articles the
-    annotations that label or unlabel an entity (by input position)."""
+    """(display path, title, text, article id or None) for every PATH, in order, and the
+    library if one was opened (for article ids, or because ``--db`` was given)."""
     from reader.textio import read_text_file, title_of
 
     inputs = []
-    labels: dict[int, list] = {}
     lib = None
     if getattr(args, "db", None) and db_path(args).exists():
         lib = _open_existing_library(args, args.db)
@@ -87,17 +90,13 @@ def _load_inputs(args: argparse.Namespace):
             decoded = read_text_file(path)
             if decoded.warning:
                 warn(decoded.warning)
-            inputs.append((raw, title_of(decoded.text, path.stem), decoded.text))
+            inputs.append((raw, title_of(decoded.text, path.stem), decoded.text, None))
             continue
         if lib is None:
             lib = _open_existing_library(args, raw)
         article_id = lib.resolve_id(raw)
-        text = lib.get_text(article_id)
-        labelled = [a for a in lib.annotations(article_id) if a.label and not a.orphan]
-        if labelled:
-            labels[len(inputs)] = labelled
-        inputs.append((raw, lib.get_info(article_id).title, text))
-    return inputs, lib, labels
+        inputs.append((raw, lib.get_info(article_id).title, "", article_id))
+    return inputs, lib
 
 
 def _open_existing_library(args: argparse.Namespace, ref: str):
@@ -121,25 +120,69 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.analysis.streaming import StreamedAnalysis
 
     kinds = _parse_kinds(args.kinds)
-    inputs, lib, labels = _load_inputs(args)
+    inputs, lib = _load_inputs(args)
     try:
-        context = _context(lib, kinds, getattr(args, "min_confidence", None))
+        context = _context(lib, kinds, args.min_confidence)
+        stored = _stored_articles(lib, [aid for *_, aid in inputs if aid], kinds, args.min_confidence)
     finally:
         if lib is not None:
             lib.close()
-    texts = [text for _, _, text in inputs]
+    texts: list[str] = []  # the files', analysed together
+    sources: list[tuple[str, object]] = []  # per input: ("file", stream index) or ("stored", results)
+    shown = []
+    for path, title, text, aid in inputs:
+        if aid is None:
+            sources.append(("file", len(texts)))
+            texts.append(text)
+        else:
+            text, findings, entities = stored[aid]
+            sources.append(("stored", (findings, entities)))
+        shown.append((path, title, text))
     out = safe_stream(sys.stdout)
     with _progress(sum(map(len, texts))) as progress, \
             StreamedAnalysis(texts, context, parallel=True, progress=progress) as run:
-        if args.format == "json":
-            total = _write_json(out, inputs, run, labels)
-        else:
-            total = _write_text(out, inputs, run)
+        write = _write_json if args.format == "json" else _write_text
+        total = write(out, shown, _Results(run, sources))
     out.flush()
     return 1 if total else 0
 
 
-def _write_json(out, inputs, run, labels=None) -> int:
+def _stored_articles(lib, article_ids, kinds, min_confidence=None) -> dict:
+    """Article id -> (corrected text, open findings, effective entities), each from an
+    ArticleSession (one library memory shared by all): what the reading view shows, at
+    the library's sensitivity; ``--min-confidence`` can only make it stricter."""
+    from reader.review import LibraryMemory
+    from reader.session import ArticleSession
+
+    out: dict = {}
+    if lib is None or not article_ids:
+        return out
+    memory = LibraryMemory(lib)
+    for aid in dict.fromkeys(article_ids):
+        session = ArticleSession.open(lib, aid, memory=memory)
+        findings = [f for f in session.findings if (kinds is None or f.kind in kinds)
+                    and (min_confidence is None or f.confidence >= min_confidence)]
+        out[aid] = (session.corrected_text, findings, session.entities)
+    return out
+
+
+class _Results:
+    """The findings and entities of input ``t``, in batches: streamed for files, the
+    session's for stored articles."""
+
+    def __init__(self, run, sources) -> None:
+        self.run, self.sources = run, sources
+
+    def findings(self, t: int):
+        where, value = self.sources[t]
+        return self.run.findings(value) if where == "file" else iter([value[0]])
+
+    def entities(self, t: int):
+        where, value = self.sources[t]
+        return self.run.entities(value) if where == "file" else iter([value[1]])
+
+
+def _write_json(out, inputs, run) -> int:
     """The JSON document, written piece by piece as the findings arrive; byte for byte
     what ``json.dumps`` of the whole document would give. Returns the finding count.
 
@@ -152,13 +195,7 @@ def _write_json(out, inputs, run, labels=None) -> int:
         out.write(f'{{"path": {_dumps(path)}, "title": {_dumps(title)}, "findings": [')
         total += _write_items(out, run.findings(t))
         out.write('], "entities": [')
-        batches = run.entities(t)
-        if labels and t in labels:
-            from reader.annotating import effective_entities
-
-            detected = [e for batch in batches for e in batch]
-            batches = [effective_entities(detected, labels[t], inputs[t][2])]
-        _write_items(out, batches)
+        _write_items(out, run.entities(t))
         out.write("]}")
     out.write("]}\n")
     return total

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.kinds import FINDING_NAMES
 from reader.paths import resolve_db_path
 
 
@@ -61,10 +62,9 @@ def confirm(question: str, *, assume_yes: bool) -> bool:
 #: How every command that takes an article says what ``ID`` may be (store.resolve_id).
 ID_HELP = "row number in `reader list` (N or #N), else an article id or a prefix of exactly one id"
 
-#: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept: the values
-#: of :class:`reader.model.FindingKind`, spelled out so building the parser does not import
-#: the model (a test holds the two equal).
-FINDING_KINDS = ("misspelling", "case", "spacing", "grammar", "repetition", "foreign", "ocr", "variant")
+#: The finding kinds ``check --kinds`` and ``fix --apply-suggestions`` accept, from the
+#: kinds registry (standard library only, so building the parser stays light).
+FINDING_KINDS = FINDING_NAMES
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

@@ -50,17 +50,18 @@ def cmd_fix(args: argparse.Namespace) -> int:
                 out(line)
         return 0
 
-    from reader.editing import Editor, new_record_id
+    from reader.corrections import apply_corrections, text_diff
+    from reader.editing import new_record_id
     from reader.model import Correction
-    from reader.review import Review
+    from reader.session import ArticleSession
 
     kinds = set(FINDING_KINDS) if "all" in args.apply_suggestions else set(args.apply_suggestions)
-    review = Review.for_article(lib, article_id)
+    session = ArticleSession.open(lib, article_id)  # the open findings the app shows
     edits: list[tuple[int, int, str, str | None]] = []
-    for finding in review.findings:
+    for finding in session.findings:
         if finding.kind not in kinds or not finding.suggestions:
             continue
-        start, end = review.original_span(finding)
+        start, end = session.original_span(finding)
         if any(overlaps(start, end, c.start, c.end) for c in existing):
             continue  # already corrected there
         if any(overlaps(start, end, s, e) for s, e, _, _ in edits):
@@ -70,13 +71,16 @@ def cmd_fix(args: argparse.Namespace) -> int:
         edits.append((start, end, finding.suggestions[0], finding.kind))
     planned = [Correction(new_record_id(), article_id, s, e, text[s:e], r, k) for s, e, r, k in edits]
     if args.dry_run:
-        write_text(unified_diff(text, [*existing, *planned], name=article_id))
+        # only what would change now: the corrected text against it with the suggestions
+        before = apply_corrections(text, existing)
+        after = apply_corrections(text, [*existing, *planned])
+        write_text(text_diff(before, after, f"{article_id} (corrected)", f"{article_id} (suggestions applied)"))
         err(f"{counted(len(planned), 'correction')} would be applied (dry run: nothing changed)")
         return 0
     if not edits:
         err("nothing to apply")
         return 0
-    editor = Editor(lib)
+    editor = session.editor
     change = editor.correct_many(article_id, edits, f"apply {counted(len(edits), 'suggestion')} ({', '.join(sorted(kinds))})")
     if editor.history_error:
         warn(f"the corrections were saved, but not their undo step: {editor.history_error}")

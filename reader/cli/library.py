@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     with command(sub, "list", cmd_list, help="list the library's articles", description="List the articles in the library.") as p:
         p.add_argument("--json", action="store_true", help="print JSON for scripts")
+        p.add_argument("--errors", action="store_true",
+                       help="also count each article's open suspected errors (analyses every article)")
 
     with command(
         sub, "show", cmd_show,
@@ -60,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from reader.importing import collect, importable_suffixes, load
+    from reader.importing import collect, import_items, importable_suffixes
 
     lib = open_library(args)
     items = list(collect(args.paths))
@@ -68,9 +70,6 @@ def cmd_add(args: argparse.Namespace) -> int:
         looked = ", ".join(sorted(importable_suffixes()))
         raise InputError(f"no importable files found (looked for {looked})")
     console = err_console()
-    failures = 0
-    added = updated = duplicates = 0
-    lines: list[str] = []
     with Progress(
         SpinnerColumn(),
         TextColumn("importing"),
@@ -83,33 +82,23 @@ def cmd_add(args: argparse.Namespace) -> int:
         disable=not console.is_terminal or (len(items) < 5 and not _has_big_file(items)),
     ) as progress:
         task = progress.add_task("", total=len(items))
-        for item in items:
-            progress.update(task, description=safe_line(f"{str(item)[-40:]} (reading)"))
-            try:
-                docs = load(item)
-                progress.update(task, description=safe_line(f"{str(item)[-40:]} (storing)"))
-                for doc in docs:
-                    if doc.warning:
-                        warn(doc.warning)
-                    res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta, update=args.update)
-                    if res.status == "updated" and res.old_text is not None:
-                        from reader.anchors import reanchor_article
 
-                        reanchor_article(lib, res.info.id, res.old_text)
-                    added += res.status == "added"
-                    updated += res.status == "updated"
-                    duplicates += res.status == "duplicate"
-                    lines.append(f"{res.status:9} {res.info.id}  {res.info.title}")
-            except InputError as exc:
-                failures += 1
-                error(exc.message)
-            except (ValueError, LookupError, UnicodeError, RecursionError, MemoryError) as exc:
-                # A file the importers could not handle: report it, import the others.
-                failures += 1
-                error(f"{item}: cannot import this file ({exc.__class__.__name__})")
-            progress.advance(task)
-    for line in lines:
-        out(line)
+        def on_item(item, stage: str) -> None:
+            if stage == "done":
+                progress.advance(task)
+            else:
+                progress.update(task, description=safe_line(f"{str(item)[-40:]} ({stage})"))
+
+        report = import_items(lib, items, update=args.update, on_item=on_item)
+    for res, warning in report.stored:
+        if warning:
+            warn(warning)
+    for _, message in report.failures:
+        error(message)
+    for res, _ in report.stored:
+        out(f"{res.status:9} {res.info.id}  {res.info.title}")
+    added, updated, duplicates = (report.count(s) for s in ("added", "updated", "duplicate"))
+    failures = len(report.failures)
     summary = f"{added} added, {updated} updated, {duplicates} already in the library"
     if failures:
         summary += f", {failures} failed"
@@ -131,6 +120,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library(args)
     states = lib.states()
     rows = []
+    errors = _open_counts(lib) if getattr(args, "errors", False) else None
     for n, info in enumerate(lib.list_articles(), 1):
         counts = lib.record_counts(info.id)
         rows.append(
@@ -148,6 +138,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "added": info.added,
             }
         )
+        if errors is not None:
+            rows[-1]["errors"] = errors[info.id]
     if args.json:
         print_json({"articles": rows}, indent=1)
         return 0
@@ -158,16 +150,29 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     table = Table(box=None, header_style="bold")
     for col, just in (("#", "right"), ("id", "left"), ("title", "left"), ("source", "left"), ("words", "right"),
-                      ("notes", "right"), ("fixes", "right"), ("read", "right"), ("added", "left")):
-        table.add_column(col, justify=just, no_wrap=col != "title")
+                      ("notes", "right"), ("fixes", "right"), ("errors", "right"), ("read", "right"),
+                      ("added", "left")):
+        if col != "errors" or errors is not None:
+            table.add_column(col, justify=just, no_wrap=col != "title")
     for r in rows:
-        table.add_row(
+        cells = [
             str(r["n"]), cell(r["id"]), cell(r["title"]), cell(r["site"]), f"{r['words']:,}",
             str(r["annotations"]), str(r["corrections"]), f"{r['progress']:.0f}%",
             cell(r["date"] or r["added"][:10]),
-        )
+        ]
+        if errors is not None:
+            cells.insert(7, str(r["errors"]))
+        table.add_row(*cells)
     print_table(table)
     return 0
+
+
+def _open_counts(lib) -> dict[str, int]:
+    """Article id -> open suspected errors, counted as the reading view and the library
+    screen count them (an ArticleSession per article)."""
+    from reader.session import open_findings_of
+
+    return {aid: len(found) for aid, found in open_findings_of(lib, [i.id for i in lib.list_articles()]).items()}
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -198,7 +203,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from reader.store import diagnose, repair
+    from reader.doctor import diagnose, repair
 
     path = db_path(args)
     problems = diagnose(path)

@@ -149,28 +149,20 @@ def title_line_end(text: str, title: str) -> int:
     return end
 
 
-def build_doc(lib, article_id: str, *, analyse: bool = True) -> ExportDoc:
-    """Everything needed to export one article, from the library."""
-    from reader.corrections import project
-
+def build_doc(lib, article_id: str, *, analyse: bool = True, memory=None) -> ExportDoc:
+    """Everything needed to export one article, from the library. The findings are the
+    article's open findings and the entities its detected ones, from an
+    :class:`~reader.session.ArticleSession` (the same the reading view shows); share one
+    ``memory`` (:class:`~reader.review.LibraryMemory`) when exporting several articles."""
     article = lib.get_article(article_id)
     annotations = tuple(lib.annotations(article_id))
     corrections = tuple(lib.corrections(article_id))
     entities: tuple[Entity, ...] = ()
     findings: tuple[Finding, ...] = ()
     if analyse:
-        from reader.analysis import AnalysisContext, analyze
+        from reader.session import ArticleSession
 
-        ignores = lib.ignores(article_id)
-        corrected, omap = project(article.text, corrections)
-        context = AnalysisContext(
-            dictionary=frozenset(lib.words()),
-            ignored=frozenset(i.text for i in ignores if i.start is None),
-        )
-        result = analyze(corrected, context)
-        placed = {
-            omap.span_to_corrected(i.start, i.end) for i in ignores if i.start is not None and i.end is not None
-        }
-        entities = tuple(result.entities)
-        findings = tuple(f for f in result.findings if (f.start, f.end) not in placed)
+        session = ArticleSession.open(lib, article_id, memory=memory)
+        entities = tuple(session.detected_entities)
+        findings = tuple(session.findings)
     return ExportDoc(article, annotations, corrections, entities, findings)

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from reader import kinds
 from reader.export.document import ExportDoc, ExportOptions
 from reader.wording import counted
 
-KNOWN_ENTITY_COLOURS = ("PERSON", "PLACE", "ORG", "DATE")
 
 CSS = """
 :root { color-scheme: light dark; --bg: #fdfcf8; --fg: #1d1d1b; --muted: #6b6b66;
@@ -39,15 +39,7 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; overflow-wrap: an
 .meta { color: var(--muted); font-size: .85rem; margin-bottom: 1.5rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .ent { border-bottom: 2px solid var(--other); }
-.ent-person { border-bottom-color: var(--person); }
-.ent-place { border-bottom-color: var(--place); }
-.ent-org { border-bottom-color: var(--org); }
-.ent-date { border-bottom-color: var(--date); }
 .err { text-decoration: underline wavy var(--err); text-decoration-skip-ink: none; }
-.err-grammar, .err-repetition { text-decoration-color: var(--org); }
-.err-spacing, .err-case { text-decoration-color: var(--date); }
-.err-foreign, .err-variant { text-decoration-color: var(--person); }
-.err-ocr { text-decoration-style: dotted; }
 .fix { background: color-mix(in srgb, var(--fix) 16%, transparent); border-radius: 2px; }
 .fix-del { color: var(--fix); font-size: .75em; vertical-align: super; }
 mark.ann { background: var(--ann); color: inherit; border-radius: 2px; }
@@ -71,6 +63,16 @@ aside h2 { font-size: .95rem; text-transform: uppercase; letter-spacing: .05em; 
 """
 
 
+def _kind_rules() -> str:
+    """Each entity label's and finding kind's CSS, from the kinds registry."""
+    rules = []
+    for kind in kinds.REGISTRY:
+        prefix = {kinds.ENTITY: "ent", kinds.FINDING: "err"}.get(kind.group)
+        if prefix and kind.html:
+            rules.append(f".{prefix}-{_css_name(kind.name)} {{ {kind.html} }}")
+    return "\n".join(rules)
+
+
 @dataclass(frozen=True, slots=True)
 class _Mark:
     start: int
@@ -82,6 +84,9 @@ class _Mark:
 
 def _css_name(label: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", label.lower())[:32] or "other"
+
+
+CSS += _kind_rules() + "\n"
 
 
 def _title_attr(text: str) -> str:

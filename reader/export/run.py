@@ -48,8 +48,11 @@ def needs_analysis(fmt: Format, options: ExportOptions) -> bool:
 
 def render_articles(lib, ids: Iterable[str], fmt: Format, options: ExportOptions) -> list[tuple[ExportDoc, dict[str, str]]]:
     """Each article's document and rendered files (``{suffix: text}``), in ``ids`` order."""
+    from reader.review import LibraryMemory
+
     analyse = needs_analysis(fmt, options)
-    docs = [build_doc(lib, i, analyse=analyse) for i in ids]
+    memory = LibraryMemory(lib) if analyse else None
+    docs = [build_doc(lib, i, analyse=analyse, memory=memory) for i in ids]
     return [(doc, fmt.render(doc, options)) for doc in docs]
 
 

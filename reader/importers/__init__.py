@@ -2,7 +2,7 @@
 
 :func:`handler_for` picks a loader by file suffix, or by looking inside a file whose suffix
 says nothing (``page``, ``index.php``); :func:`load_url` fetches a page or feed. Each returns
-a list of :class:`reader.importing.LoadedDoc`. ``.txt`` files are never sniffed: they are
+a list of :class:`reader.importers.loaded.LoadedDoc`. ``.txt`` files are never sniffed: they are
 imported exactly as written.
 
 Modules: :mod:`.sniff` (what is this blob, which charset), :mod:`.local` (bounded file
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}

@@ -1,6 +1,6 @@
 """The remembered feeds, kept in the library's settings.
 
-Setting ``feeds`` holds a list of ``{"source", "title", "added", "refreshed", "etag",
+Setting ``feeds`` (typed access and locked updates: :class:`reader.settings.Settings`) holds a list of ``{"source", "title", "added", "refreshed", "etag",
 "modified"}`` records (``source`` is a URL or an absolute file path). ``reader add feed.xml``
 goes through the generic import path, which has no library at hand, so a feed imported that
 way is remembered through its entries instead: every entry's ``meta["feed"]`` names it, and
@@ -13,56 +13,57 @@ from __future__ import annotations
 from typing import Any
 
 from reader.errors import NotFoundError
+from reader.settings import Settings
 from reader.store import now_iso
 
-FEEDS_KEY = "feeds"
-FORGOTTEN_KEY = "feeds_forgotten"
-
-
 def remembered(lib) -> list[dict[str, Any]]:
-    value = lib.get_setting(FEEDS_KEY, [])
-    return [dict(r) for r in value if isinstance(r, dict) and r.get("source")] if isinstance(value, list) else []
-
-
-def _save(lib, records: list[dict[str, Any]]) -> None:
-    lib.set_setting(FEEDS_KEY, records)
+    return Settings(lib).feeds
 
 
 def remember(lib, source: str, title: str | None = None, **fields: Any) -> dict[str, Any]:
-    """Add or update the feed ``source``; returns its record."""
-    records = remembered(lib)
-    for record in records:
-        if record["source"] == source:
-            if title:
-                record["title"] = title
-            record.update(fields)
-            break
-    else:
-        record = {"source": source, "title": title or source, "added": now_iso(), **fields}
-        records.append(record)
-    _save(lib, records)
-    forgotten = [s for s in lib.get_setting(FORGOTTEN_KEY, []) or [] if s != source]
-    lib.set_setting(FORGOTTEN_KEY, forgotten)
-    return record
+    """Add or update the feed ``source``; returns its record (read and written under the
+    library's lock, so two processes refreshing at once lose no feed)."""
+    found: list[dict[str, Any]] = []
+
+    def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        found.clear()
+        for record in records:
+            if record["source"] == source:
+                if title:
+                    record["title"] = title
+                record.update(fields)
+                found.append(record)
+                break
+        else:
+            found.append({"source": source, "title": title or source, "added": now_iso(), **fields})
+            records.append(found[0])
+        return records
+
+    settings = Settings(lib)
+    settings.update_feeds(change)
+    settings.update_forgotten_feeds(lambda forgotten: [s for s in forgotten if s != source])
+    return found[0]
 
 
 def forget(lib, source: str) -> dict[str, Any]:
     """Stop refreshing ``source`` (its articles stay); raises if it is not remembered."""
-    records = remembered(lib)
-    kept = [r for r in records if r["source"] != source]
-    if len(kept) == len(records):
+    settings = Settings(lib)
+    gone: list[dict[str, Any]] = []
+
+    def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        gone[:] = [r for r in records if r["source"] == source]
+        return [r for r in records if r["source"] != source]
+
+    settings.update_feeds(change)
+    if not gone:
         raise NotFoundError(f"{source}: not a remembered feed (see `reader feeds`)")
-    _save(lib, kept)
-    forgotten = list(lib.get_setting(FORGOTTEN_KEY, []) or [])
-    if source not in forgotten:
-        forgotten.append(source)
-    lib.set_setting(FORGOTTEN_KEY, forgotten)
-    return next(r for r in records if r["source"] == source)
+    settings.update_forgotten_feeds(lambda forgotten: forgotten + [source] if source not in forgotten else forgotten)
+    return gone[0]
 
 
 def adopt_from_articles(lib) -> list[dict[str, Any]]:
     """Remember the feeds that imported articles name in ``meta["feed"]`` (see module doc)."""
-    known = {r["source"] for r in remembered(lib)} | set(lib.get_setting(FORGOTTEN_KEY, []) or [])
+    known = {r["source"] for r in remembered(lib)} | set(Settings(lib).forgotten_feeds)
     found: dict[str, str] = {}
     for info in lib.list_articles():
         feed = info.meta.get("feed")

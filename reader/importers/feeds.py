@@ -33,7 +33,7 @@ _HTML_CONTENT = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 class FeedEntry:
     """One entry, ready to store, and the keys that identify it across refreshes."""
 
-    doc: Any  # reader.importing.LoadedDoc
+    doc: Any  # reader.importers.loaded.LoadedDoc
     keys: frozenset[str]
 
 
@@ -125,7 +125,7 @@ def parse_feed(data: bytes, *, source: str, content_type: str | None = None, bas
     the first :func:`max_feed_items` are read (``ParsedFeed.warning`` says so)."""
     import feedparser
 
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
     cap = max_feed_items()
     data, total = cap_items(data, cap)

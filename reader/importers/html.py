@@ -135,7 +135,7 @@ def load_page_bytes(
     data: bytes, *, name: str, source: str, url: str | None = None, transport_charset: str | None = None
 ):
     """One :class:`~reader.importing.LoadedDoc` from a page's bytes."""
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
     limit = min(max_import_bytes(), MAX_PAGE_BYTES)
     if len(data) > limit:

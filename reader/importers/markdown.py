@@ -1,6 +1,6 @@
 """Markdown files: stored exactly as written; the title and headings are read from the markup.
 
-The source text is never modified (DESIGN.md, principle 1), so the Markdown syntax stays
+The source text is never modified (docs/ARCHITECTURE.md, Principles 1), so the Markdown syntax stays
 in the stored text; headings are already their own paragraphs there. What this module adds
 is the right title (front-matter ``title:``, else the first ATX or Setext heading, else the
 first line, with inline markup such as ``*emphasis*`` and ``[links](url)`` taken out) and
@@ -80,7 +80,7 @@ def markdown_title(text: str, fallback: str) -> str:
 
 def load_markdown_file(path: Path) -> list:
     """A Markdown file as one article, its text exactly as decoded."""
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
     decoded = read_text_file(path)
     if not decoded.text.strip():

@@ -66,6 +66,7 @@ def _read_feed(record: dict[str, Any]):
 def refresh_feed(lib, record: dict[str, Any], *, known: set[str] | None = None) -> RefreshResult:
     """Import the entries of one remembered feed that the library does not have yet."""
     from reader.importers.feeds import parse_feed
+    from reader.importing import store_doc
 
     result = RefreshResult(record["source"], record.get("title") or record["source"])
     known = imported_keys(lib) if known is None else known
@@ -87,8 +88,7 @@ def refresh_feed(lib, record: dict[str, Any], *, known: set[str] | None = None) 
         if entry.keys & (known | seen):
             result.already += 1
             continue
-        doc = entry.doc
-        added = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta)
+        added = store_doc(lib, entry.doc)
         known |= entry.keys
         if added.status == "added":
             result.added.append(added.info)

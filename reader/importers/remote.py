@@ -11,7 +11,7 @@ from reader.textio import decode_bytes, title_of
 def load_response(requested: str, resp: Response) -> list:
     """Articles from ``resp``; the source recorded is the final URL after redirects (a feed
     is recorded under the URL that was asked for, so refreshes use the same address)."""
-    from reader.importing import LoadedDoc
+    from reader.importers.loaded import LoadedDoc
 
     if not resp.data.strip():
         raise InputError(f"{requested}: the server sent an empty page")

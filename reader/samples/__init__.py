@@ -26,7 +26,9 @@ def seed_samples(lib) -> int:
 
     All in one write of the library file (:meth:`reader.store.Library.add_samples`), so a
     kill mid-way never leaves some of them for good."""
-    if lib.get_setting("samples_seeded"):
+    from reader.settings import Settings
+
+    if Settings(lib).samples_seeded:
         return 0
     items = []
     for name in sample_names():

@@ -20,26 +20,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import InputError
+from reader.settings import Settings
 from reader.stories.features import Features, extract, fold
 from reader.stories.grouping import Story, StoryIndex
 from reader.stories.names import NameCluster, names_table, variant_map
 from reader.wording import counted
 
-PINS_KEY = "stories.pins"
-CHOICES_KEY = "stories.choices"
-NAMES_KEY = "stories.names"
 
 #: (article id, text sha256) -> features: texts never change, so neither do features.
 _FEATURES: dict[tuple[str, str], Features] = {}
 
 
-def _setting(lib: Any, key: str) -> dict[str, Any]:
-    value = lib.get_setting(key, {})
-    return dict(value) if isinstance(value, dict) else {}
-
-
 def pins(lib: Any) -> dict[str, str]:
-    return {k: v for k, v in _setting(lib, PINS_KEY).items() if isinstance(v, str)}
+    return Settings(lib).story_pins
 
 
 def features_of(lib: Any, info: Any) -> Features:
@@ -119,7 +112,7 @@ def story_names(lib: Any, story: Story, *, remember: bool = True) -> StoryNames:
         corrected, _ = project(lib.get_text(aid), lib.corrections(aid))
         docs.append((aid, corrected, find_entities(corrected, lexicon)))
     clusters = names_table(docs, lexicon=lexicon, gazetteer=get_gazetteer(),
-                           choices=_setting(lib, CHOICES_KEY), user_names=_user_names(lib, story.article_ids))
+                           choices=Settings(lib).story_choices, user_names=_user_names(lib, story.article_ids))
     result = StoryNames(story, tuple(clusters))
     if remember:
         remember_names(lib, story.article_ids, result.variants())
@@ -128,30 +121,35 @@ def story_names(lib: Any, story: Story, *, remember: bool = True) -> StoryNames:
 
 def remember_names(lib: Any, article_ids: Iterable[str], variants: Mapping[str, Mapping[str, str]]) -> None:
     """Store the reconciled names of these articles (replacing what was kept for them)."""
-    kept = _setting(lib, NAMES_KEY)
-    new = dict(kept)
-    for aid in article_ids:
-        new.pop(aid, None)
-        if variants.get(aid):
-            new[aid] = dict(variants[aid])
-    if new != kept:
-        lib.set_setting(NAMES_KEY, new)
+    ids = list(article_ids)
+
+    def change(kept: dict[str, Any]) -> dict[str, Any]:
+        new = dict(kept)
+        for aid in ids:
+            new.pop(aid, None)
+            if variants.get(aid):
+                new[aid] = dict(variants[aid])
+        return new
+
+    if change(Settings(lib).story_names) != Settings(lib).story_names:
+        Settings(lib).update_story_names(change)
 
 
 def reconciled_names(lib: Any, article_id: str) -> dict[str, str]:
     """{variant spelling: preferred spelling} for an article, from its story's table."""
-    found = _setting(lib, NAMES_KEY).get(article_id)
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(found, dict) else {}
+    return Settings(lib).reconciled_names(article_id)
 
 
 def choose(lib: Any, cluster: NameCluster, spelling: str) -> None:
     """Remember ``spelling`` as a person's choice for every spelling of ``cluster``."""
     if spelling not in {s.text for s in cluster.spellings}:
         raise InputError(f"{spelling!r} is not a spelling of {cluster.preferred!r}")
-    choices = _setting(lib, CHOICES_KEY)
-    for s in cluster.spellings:
-        choices[fold(s.text)] = spelling
-    lib.set_setting(CHOICES_KEY, choices)
+    def change(choices: dict[str, Any]) -> dict[str, Any]:
+        for s in cluster.spellings:
+            choices[fold(s.text)] = spelling
+        return choices
+
+    Settings(lib).update_story_choices(change)
 
 
 # --------------------------------------------------------------------------- applying
@@ -206,9 +204,12 @@ def merge(lib: Any, stories: Sequence[Sequence[str]]) -> str:
     if len(set(ids)) < 2:
         raise InputError("a merge needs at least two articles")
     label = _new_label()
-    current = pins(lib)
-    current.update({aid: label for aid in ids})
-    lib.set_setting(PINS_KEY, current)
+
+    def change(current: dict[str, Any]) -> dict[str, Any]:
+        current.update({aid: label for aid in ids})
+        return current
+
+    Settings(lib).update_story_pins(change)
     return label
 
 
@@ -220,10 +221,13 @@ def split(lib: Any, story: Story, moved: Sequence[str]) -> str:
     rest = [aid for aid in story.article_ids if aid not in moved_set]
     if not rest:
         raise InputError("split: leave at least one article in the story")
-    current = pins(lib)
-    keep = next((current[a] for a in rest if a in current), None) or _new_label()
     label = _new_label()
-    current.update({aid: keep for aid in rest})
-    current.update({aid: label for aid in moved_set})
-    lib.set_setting(PINS_KEY, current)
+
+    def change(current: dict[str, Any]) -> dict[str, Any]:
+        keep = next((current[a] for a in rest if a in current), None) or _new_label()
+        current.update({aid: keep for aid in rest})
+        current.update({aid: label for aid in moved_set})
+        return current
+
+    Settings(lib).update_story_pins(change)
     return label

@@ -1,1 +1,1 @@
-"""The Textual app: the only package in reader that imports textual (DESIGN.md principle 3)."""
+"""The Textual app: the only package in reader that imports textual (docs/ARCHITECTURE.md, Principles 3)."""

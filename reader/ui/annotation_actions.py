@@ -14,28 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from reader.anchors import annotation_in_corrected, span_from_corrected
-from reader.annotating import new_annotation, normalise_label, normalise_tags, tag_completions
+from reader.annotating import (  # noqa: F401  (AnnotateResult, STANDARD_LABELS: also imported from here)
+    STANDARD_LABELS, AnnotateResult, new_annotation, normalise_label, normalise_tags, tag_completions,
+)
 from reader.corrections import OffsetMap
 from reader.editing import Change, Editor
 from reader.errors import ReaderError
-from reader.model import Annotation, EntityLabel
+from reader.model import Annotation
 from reader.textio import sanitize
-
-#: The labels offered first in the dialogs (the detector's labels).
-STANDARD_LABELS: tuple[str, ...] = tuple(EntityLabel)
-
-
-@dataclass(frozen=True)
-class AnnotateResult:
-    """What the annotate dialog returns: save these fields, or delete the annotation."""
-
-    action: Literal["save", "delete"] = "save"
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from reader.ui.analysis_service import Analyzer, AnalysisService
 from reader.ui.commands import ReaderCommands
 from reader.errors import ReaderError
 from reader.termsafe import safe, safe_line
+from reader.settings import Settings
 from reader.ui.theme_vars import DEFAULTS
 from reader.ui.themes import (
     ThemeCommands, ThemePicker, apply_initial_theme, cycle_theme, register_all, variable_defaults_for,
@@ -63,7 +64,7 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         register_all(self)
-        apply_initial_theme(self, self._theme_name, self.library.get_setting("theme"))
+        apply_initial_theme(self, self._theme_name, Settings(self.library).theme)
         from reader.ui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
@@ -76,14 +77,14 @@ class ReaderApp(App[int]):
         name = cycle_theme(self, step)
         self.notify(name, title="Theme", timeout=1.5, markup=False)
         try:
-            self.library.set_setting("theme", name)
+            Settings(self.library).set_theme(name)
         except ReaderError as exc:
             self.notify(f"could not remember the theme: {exc.message}", severity="warning", markup=False)
 
     def on_theme_picker_chosen(self, message: ThemePicker.Chosen) -> None:
         """Remember a theme picked in the app for next time."""
         try:
-            self.library.set_setting("theme", message.theme)
+            Settings(self.library).set_theme(message.theme)
         except ReaderError as exc:
             self.notify(f"could not remember the theme: {exc.message}", severity="warning", markup=False)
 

@@ -1,8 +1,9 @@
 """The glue between the suggestion menu and the headless core: one call per menu result.
 
 :class:`CorrectionController` turns a :class:`~reader.ui.dialogs.suggestions.MenuResult`
-for a finding into the right :class:`~reader.editing.Editor` call, re-evaluates the
-article's :class:`~reader.review.Review`, and says where the cursor goes next, so the
+for a finding into the right command of the article's
+:class:`~reader.session.ArticleSession`, has the re-analysis run (by ``runner``: a worker
+thread in the app, inline without one) and says where the cursor goes next, so the
 reading screen does one call and repaints. It holds no widgets (plain Python, tested
 against a real library without an app). :func:`run_menu` is the whole key flow (menu,
 confirmation, action, review mode) for a screen that only wants to repaint.
@@ -19,7 +20,7 @@ from reader.corrections import applicable, compact_diff, unified_diff
 from reader.editing import Change, Editor
 from reader.errors import ReaderError
 from reader.model import Finding
-from reader.review import Review
+from reader.session import ArticleSession, Pending
 from reader.ui.dialogs.suggestions import MenuAction, MenuResult
 
 
@@ -63,17 +64,33 @@ def _start(f: Finding) -> int:
     return f.start
 
 
-class CorrectionController:
-    """``CorrectionController(editor, review, article_id)``: performs menu results.
+#: Runs a Pending's re-analysis, finishes it on the session and then calls back (on the
+#: thread that owns the session); the default does it all at once, here.
+Runner = Callable[[Pending, Callable[[], None]], None]
 
-    ``review`` must be the Review of ``article_id`` the view draws from; after each call
-    its findings, corrected text and offset map are current.
+
+class CorrectionController:
+    """``CorrectionController(session)``: performs menu results on the article's session.
+
+    After each action's callback the session's findings, corrected text and offset map
+    are current. ``runner`` decides where re-analysis runs (the reading screen passes a
+    worker-thread runner so the UI keeps painting).
     """
 
-    def __init__(self, editor: Editor, review: Review, article_id: str) -> None:
-        self.editor = editor
-        self.review = review
-        self.article_id = article_id
+    def __init__(self, session: ArticleSession, runner: Runner | None = None) -> None:
+        self.session = session
+        self.editor: Editor = session.editor
+        self.article_id = session.article_id
+        self.runner: Runner = runner or self._run_here
+
+    @property
+    def review(self):
+        return self.session.review
+
+    def _run_here(self, pending: Pending, then: Callable[[], None]) -> None:
+        """The runner without an app: re-analyse now, on this thread."""
+        self.session.apply(pending)
+        then()
 
     @property
     def lib(self):
@@ -97,37 +114,47 @@ class CorrectionController:
             for aid, n in by_id.items()
         }
 
-    def apply(self, finding: Finding, result: MenuResult) -> Outcome:
-        """Perform ``result`` for ``finding`` (corrected-text coordinates, from
-        ``self.review``), re-evaluate the findings and find the next one."""
+    def apply(self, finding: Finding, result: MenuResult,
+              then: Callable[[Outcome], None] | None = None) -> Outcome | None:
+        """Perform ``result`` for ``finding`` (corrected-text coordinates, from the
+        session), have the findings re-evaluated and find the next one. The Outcome goes
+        to ``then`` once the re-analysis is in; without ``then`` (and with the default
+        runner) it is returned."""
         action = result.action
-        ed, aid, f = self.editor, self.article_id, finding
+        f = finding
         if action is MenuAction.CANCEL:
-            return Outcome(None, f.start, f, "")
+            outcome = Outcome(None, f.start, f, "")
+            return then(outcome) if then else outcome
+        pending = self._command(f, result)
+        box: list[Outcome] = []
+
+        def done() -> None:
+            following = self.review.continue_from(f.start) if result.changes_text else self.following(f)
+            box.append(self._outcome(pending.change, following, f.start))
+            if then is not None:
+                then(box[0])
+
+        self.runner(pending, done)
+        return box[0] if box and then is None else None
+
+    def _command(self, f: Finding, result: MenuResult) -> Pending:
+        session, action = self.session, result.action
         if action in (MenuAction.PICK, MenuAction.CUSTOM):
-            change = ed.correct_in_view(aid, f.start, f.end, result.replacement, kind=f.kind)
-        elif action is MenuAction.IGNORE_ONCE:
-            start, end = self.review.original_span(f)
-            change = ed.ignore_once(aid, start, end, f.text)
-        elif action is MenuAction.IGNORE_ALL:
-            change = ed.add_to_dictionary(f.text)
-        elif action is MenuAction.ACCEPT_ARTICLE:
-            change = ed.ignore_in_article(aid, f.text)
-        elif action is MenuAction.REPLACE_ARTICLE:
-            change = ed.replace_all_in_article(aid, f.text, result.replacement, kind=f.kind)
-            if not change.changed:  # the word only occurs inside earlier corrections
-                change = ed.correct_in_view(aid, f.start, f.end, result.replacement, kind=f.kind)
-        elif action is MenuAction.REPLACE_LIBRARY:
-            change = ed.replace_all_in_library(f.text, result.replacement, kind=f.kind)
-        else:  # pragma: no cover - MenuAction is closed
-            raise ValueError(f"unknown menu action {action!r}")
-        if change.changed:
-            self.review.reload(self.lib, change)
-        if result.changes_text:
-            following = self.review.continue_from(f.start)
-        else:
-            following = self.following(f)
-        return self._outcome(change, following, f.start)
+            return session.correct(f, result.replacement, kind=f.kind)
+        if action is MenuAction.IGNORE_ONCE:
+            return session.ignore_once(f)
+        if action is MenuAction.IGNORE_ALL:
+            return session.add_to_dictionary(f.text)
+        if action is MenuAction.ACCEPT_ARTICLE:
+            return session.ignore_in_article(f.text)
+        if action is MenuAction.REPLACE_ARTICLE:
+            pending = session.replace_all_in_article(f.text, result.replacement, kind=f.kind)
+            if not pending.change.changed:  # the word only occurs inside earlier corrections
+                pending = session.correct(f, result.replacement, kind=f.kind)
+            return pending
+        if action is MenuAction.REPLACE_LIBRARY:
+            return session.replace_all_in_library(f.text, result.replacement, kind=f.kind)
+        raise ValueError(f"unknown menu action {action!r}")  # pragma: no cover - MenuAction is closed
 
     def _outcome(self, change: Change, following: Finding | None, fallback: int) -> Outcome:
         message = _sentence(change.description)
@@ -154,17 +181,32 @@ class CorrectionController:
         return findings[i] if i < len(findings) else None
 
     # ------------------------------------------------------------------ undo / redo
-    def undo(self) -> Outcome:
+    def undo(self, then: Callable[[Outcome], None] | None = None) -> Outcome | None:
         """Undo the last action (in any article); the cursor goes where it happened here."""
-        return self._history(self.editor.undo(), "Undid: ", "Nothing to undo")
+        return self._history(self.session.undo(), "Undid: ", "Nothing to undo", then)
 
-    def redo(self) -> Outcome:
-        return self._history(self.editor.redo(), "Redid: ", "Nothing to redo")
+    def redo(self, then: Callable[[Outcome], None] | None = None) -> Outcome | None:
+        return self._history(self.session.redo(), "Redid: ", "Nothing to redo", then)
 
-    def _history(self, change: Change | None, prefix: str, nothing: str) -> Outcome:
-        if change is None:
+    def _history(self, pending: Pending | None, prefix: str, nothing: str,
+                 then: Callable[[Outcome], None] | None) -> Outcome | None:
+        box: list[Outcome] = []
+
+        def done() -> None:
+            box.append(self._after_history(pending, prefix, nothing))
+            if then is not None:
+                then(box[0])
+
+        if pending is None:
+            done()
+        else:
+            self.runner(pending, done)
+        return box[0] if box and then is None else None
+
+    def _after_history(self, pending: Pending | None, prefix: str, nothing: str) -> Outcome:
+        if pending is None:
             return Outcome(None, None, None, nothing)
-        self.review.reload(self.lib, change)
+        change = pending.change
         spans = [(s, e) for aid, s, e in change.spans if aid == self.article_id]
         if not spans:
             return Outcome(change, None, None, prefix + change.description)
@@ -208,21 +250,22 @@ def run_menu(
     from reader.ui.dialogs.replace_all import ReplaceAllConfirm
     from reader.ui.dialogs.suggestions import CANCELLED, SuggestionMenu
 
-    def perform(result: MenuResult) -> None:
-        try:
-            outcome = controller.apply(finding, result)
-        except ReaderError as err:
-            on_outcome(Outcome(None, finding.start, finding, str(err)))
-            return
+    def performed(outcome: Outcome) -> None:
         on_outcome(outcome)
         if review_mode and outcome.finding is not None:
             run_menu(app, controller, outcome.finding, on_outcome,
                      position_hint=position_hint, review_mode=True)
 
+    def perform(result: MenuResult) -> None:
+        try:
+            controller.apply(finding, result, then=performed)
+        except ReaderError as err:
+            on_outcome(Outcome(None, finding.start, finding, str(err)))
+
     def answered(result: MenuResult | None) -> None:
         result = result or CANCELLED
         if result.action is MenuAction.CANCEL:
-            on_outcome(controller.apply(finding, result))
+            controller.apply(finding, result, then=on_outcome)
         elif controller.needs_confirmation(result):
             try:
                 occurrences = controller.library_occurrences(finding.text, result.replacement)

@@ -1,85 +1,29 @@
 """The app's own theme variables, with the defaults used when a theme does not set them.
 
-A theme (``themes/*.toml`` or any Textual ``Theme``) may set these in its ``variables``;
-each is a colour used in ``reader/ui/*.tcss`` as ``$name``. The *text style* of each kind
-(underline, bold, italic, reverse...) is fixed in ``reader/ui/app.tcss`` so kinds stay
-distinguishable without colour; the colour comes from the theme.
-
-Entities
-    ``reader-person``       PERSON names (bold)
-    ``reader-place``        PLACE names (bold italic)
-    ``reader-org``          ORG names (bold underline)
-    ``reader-date``         DATE expressions (italic)
-Suspected errors (finding kinds)
-    ``reader-misspelling``  misspelled words (underline)
-    ``reader-case``         wrong capitalisation (underline)
-    ``reader-spacing``      missing/extra spaces (reverse)
-    ``reader-grammar``      grammar slips (underline italic)
-    ``reader-repetition``   repeated words (strike)
-    ``reader-foreign``      untranslated foreign words (italic underline)
-    ``reader-ocr``          OCR confusions (reverse)
-    ``reader-variant``      spelling variants of one name (bold underline)
-Your records
-    ``reader-annotation``   annotated spans (background tint)
-    ``reader-correction``   corrected spans (background tint)
-Cursor and selection
-    ``reader-cursor``       the current finding / match / word cursor (background)
-    ``reader-selection``    a selection being made with ``v`` (background)
-    ``reader-search``       search matches (background)
+Everything here derives from the kinds registry (:mod:`reader.kinds`): one variable
+``reader-<name>`` per finding kind, entity label, record and cursor layer, its default
+colour and the text style (underline, bold, italic, reverse...) that keeps kinds
+distinguishable without colour. A theme (``themes/*.toml`` or any Textual ``Theme``) may
+set the colours in its ``variables``; those it leaves out get the registry's default.
 """
 
 from __future__ import annotations
 
-#: Variable name -> default colour (works on dark and light backgrounds).
-DEFAULTS: dict[str, str] = {
-    "reader-person": "#5fafff",
-    "reader-place": "#5fd787",
-    "reader-org": "#d787ff",
-    "reader-date": "#d7af5f",
-    "reader-misspelling": "#ff5f5f",
-    "reader-case": "#ff875f",
-    "reader-spacing": "#ffaf00",
-    "reader-grammar": "#ff87af",
-    "reader-repetition": "#d7875f",
-    "reader-foreign": "#87d7d7",
-    "reader-ocr": "#ff5fd7",
-    "reader-variant": "#ffd75f",
-    "reader-annotation": "#3a3a6a",
-    "reader-correction": "#2f5a3a",
-    "reader-cursor": "#8a6d00",
-    "reader-selection": "#44475a",
-    "reader-search": "#5a4a00",
-}
+from reader import kinds
 
-ENTITY_KEYS = ("reader-person", "reader-place", "reader-org", "reader-date")
-FINDING_KEYS = (
-    "reader-misspelling", "reader-case", "reader-spacing", "reader-grammar",
-    "reader-repetition", "reader-foreign", "reader-ocr", "reader-variant",
-)
-RECORD_KEYS = ("reader-annotation", "reader-correction")
-CURSOR_KEYS = ("reader-cursor", "reader-selection", "reader-search")
+#: Variable name -> default colour (the registry's dark-theme default).
+DEFAULTS: dict[str, str] = kinds.default_colours(dark=True)
+
+ENTITY_KEYS = tuple(k.variable for k in kinds.ENTITIES)
+FINDING_KEYS = tuple(k.variable for k in kinds.FINDINGS)
+RECORD_KEYS = tuple(k.variable for k in kinds.of_group(kinds.RECORD))
+CURSOR_KEYS = tuple(k.variable for k in kinds.of_group(kinds.CURSOR))
 ALL_KEYS = ENTITY_KEYS + FINDING_KEYS + RECORD_KEYS + CURSOR_KEYS
 
 #: How each kind is drawn besides its colour: distinguishable on a monochrome terminal.
 #: ``fg`` kinds colour the text, ``bg`` kinds tint the background.
 TEXT_STYLES: dict[str, tuple[str, str]] = {
-    "reader-person": ("fg", "bold"),
-    "reader-place": ("fg", "bold italic"),
-    "reader-org": ("fg", "bold underline"),
-    "reader-date": ("fg", "italic"),
-    "reader-misspelling": ("fg", "underline"),
-    "reader-case": ("fg", "underline"),
-    "reader-spacing": ("fg", "reverse"),
-    "reader-grammar": ("fg", "underline italic"),
-    "reader-repetition": ("fg", "strike"),
-    "reader-foreign": ("fg", "italic underline"),
-    "reader-ocr": ("fg", "reverse"),
-    "reader-variant": ("fg", "bold underline"),
-    "reader-annotation": ("bg", ""),
-    "reader-correction": ("bg", ""),
-    "reader-cursor": ("bg", "bold"),
-    "reader-selection": ("bg", ""),
-    "reader-search": ("bg", ""),
+    k.variable: ("fg" if k.role == kinds.TEXT else "bg", k.style) for k in kinds.REGISTRY
 }
 
 

@@ -93,6 +93,6 @@ def damage_after_kill(db: Path) -> list[str]:
     """What ``reader doctor`` finds, but the hidden temporary files of killed writes: a
     kill may leave one (never read, never at a real name), and doctor moves such files
     aside once they are old, so they are expected here, not damage."""
-    from reader.store import diagnose
+    from reader.doctor import diagnose
 
     return [p for p in diagnose(db) if "leftover of an interrupted write" not in p]

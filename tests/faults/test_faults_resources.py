@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from faultkit import SAMPLE_TEXT, assert_clean_error, make_library, run_reader, tree_snapshot
-from reader.store import Library, diagnose
+from reader.doctor import diagnose
+from reader.store import Library
 
 
 def _mount(args: list[str]) -> bool:

@@ -13,6 +13,7 @@ from reader.analysis import AnalysisContext
 from reader.editing import Editor
 from reader.model import Analysis, Finding
 from reader.review import LibraryMemory, Review
+from reader.session import ArticleSession
 from reader.ui.correction_actions import CorrectionController, run_menu, word_screen_offset
 from reader.ui.dialogs.replace_all import ReplaceAllConfirm
 from reader.ui.dialogs.suggestions import MenuAction, MenuResult, SuggestionMenu
@@ -44,7 +45,7 @@ def setup(library):
     other = library.add_article(OTHER, title="Second").info.id
     editor = Editor(library)
     review = Review.for_article(library, aid, analyzer=fake_analyze, memory=LibraryMemory(library))
-    return library, aid, other, CorrectionController(editor, review, aid)
+    return library, aid, other, CorrectionController(ArticleSession(library, review, editor=editor))
 
 
 def texts(ctl: CorrectionController) -> list[str]:
@@ -168,7 +169,7 @@ async def test_run_menu_review_mode_in_the_reader_app(app) -> None:
 
     lib = app.library
     aid = article_id(lib, "Harbour")
-    ctl = CorrectionController(Editor(lib), Review.for_article(lib, aid, analyzer=fake_analyzer), aid)
+    ctl = CorrectionController(ArticleSession.open(lib, aid, analyzer=fake_analyzer, editor=Editor(lib)))
     outcomes: list = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -203,7 +204,7 @@ async def test_run_menu_cancelled_replace_all_changes_nothing(app) -> None:
 
     lib = app.library
     aid = article_id(lib, "Harbour")
-    ctl = CorrectionController(Editor(lib), Review.for_article(lib, aid, analyzer=fake_analyzer), aid)
+    ctl = CorrectionController(ArticleSession.open(lib, aid, analyzer=fake_analyzer, editor=Editor(lib)))
     outcomes: list = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -229,7 +230,7 @@ def test_review_mode_always_ends_with_nothing_open(library, words, picks) -> Non
     never skips a finding (even ones a fix creates behind the cursor) and always ends."""
     aid = library.add_article(" ".join(words) + ".\n", title="P").info.id
     review = Review.for_article(library, aid, analyzer=fake_analyze, memory=LibraryMemory(library))
-    ctl = CorrectionController(Editor(library), review, aid)
+    ctl = CorrectionController(ArticleSession(library, review, editor=Editor(library)))
     start = len(review.findings)
     f, steps = ctl.next_open(0), 0
     while f is not None:

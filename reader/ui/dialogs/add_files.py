@@ -1,6 +1,7 @@
 """Add files: a path input with completion (tab or → accepts); imports in a worker with
-:func:`reader.importing.collect`/``load`` and :meth:`Library.add_article`. Dismisses with the
-number of articles added."""
+:func:`reader.importing.import_items` (the one import path, also the CLI's), which posts
+an :class:`AddFilesDialog.Imported` message back. Dismisses with the number of articles
+added."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
@@ -96,27 +98,31 @@ class AddFilesDialog(ModalScreen[int]):
     def _say(self, message: str) -> None:
         self.query_one("#add-message", Static).update(Text(message))
 
+    class Imported(Message):
+        """The worker's result: articles added, duplicates, and problems (or the one
+        reason nothing could be collected)."""
+
+        def __init__(self, added: int, dupes: int, problems: list[str], failed: str | None = None) -> None:
+            super().__init__()
+            self.added, self.dupes, self.problems, self.failed = added, dupes, problems, failed
+
     @work(thread=True, exit_on_error=False, exclusive=True)
     def import_paths(self, paths: list[str]) -> None:
-        from reader.importing import collect, load
+        from reader.importing import collect, import_items
 
-        lib = self.app.library
-        added = dupes = 0
-        problems: list[str] = []
         try:
-            items = list(collect(paths))
+            report = import_items(self.app.library, list(collect(paths)))
         except ReaderError as exc:
-            self.app.call_from_thread(self._say, exc.message)
+            self.post_message(self.Imported(0, 0, [], exc.message))
             return
-        for item in items:
-            try:
-                for doc in load(item):
-                    res = lib.add_article(doc.text, title=doc.title, source=doc.source, meta=doc.meta)
-                    added += res.status == "added"
-                    dupes += res.status == "duplicate"
-            except ReaderError as exc:
-                problems.append(exc.message)
-        self.app.call_from_thread(self._finish, added, dupes, problems)
+        problems = [message for _, message in report.failures]
+        self.post_message(self.Imported(report.count("added"), report.count("duplicate"), problems))
+
+    def on_add_files_dialog_imported(self, message: Imported) -> None:
+        if message.failed is not None:
+            self._say(message.failed)
+        else:
+            self._finish(message.added, message.dupes, message.problems)
 
     def _finish(self, added: int, dupes: int, problems: list[str]) -> None:
         msg = f"added {counted(added, 'article')}"

@@ -19,9 +19,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from reader.annotating import NO_ENTITY, normalise_label, normalise_tags
+from reader.annotating import NO_ENTITY, STANDARD_LABELS, AnnotateResult, normalise_label, normalise_tags
 from reader.errors import ReaderError
-from reader.ui.annotation_actions import STANDARD_LABELS, AnnotateResult
 
 #: Select values that are not labels themselves.
 CUSTOM = "\x00custom"

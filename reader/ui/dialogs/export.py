@@ -28,9 +28,6 @@ from reader.export.document import inert
 from reader.ui.dialogs.add_files import PathSuggester, complete_path
 from reader.wording import counted
 
-#: Library settings the dialog remembers between exports.
-DIR_SETTING = "export_dir"
-FORMAT_SETTING = "export_format"
 #: How many titles/paths a message lists before "…".
 _LISTED = 4
 
@@ -245,8 +242,9 @@ def run_export(app, article_ids: list[str]) -> None:
     lib = app.library
     try:
         titles = [lib.get_info(i).title for i in ids]
-        last_dir = lib.get_setting(DIR_SETTING)
-        last_format = lib.get_setting(FORMAT_SETTING)
+        from reader.settings import Settings
+
+        last_dir, last_format = Settings(lib).export_dir, Settings(lib).export_format
     except ReaderError as exc:
         app.notify(exc.message, severity="error", markup=False)
         return
@@ -305,8 +303,9 @@ async def perform_export(app, ids: list[str], request: ExportRequest) -> list[Pa
         app.notify(f"export failed: {exc.strerror or exc}", severity="error", timeout=8, markup=False)
         return []
     try:
-        lib.set_setting(DIR_SETTING, str(request.folder))
-        lib.set_setting(FORMAT_SETTING, request.format)
+        from reader.settings import Settings
+
+        Settings(lib).set_export(str(request.folder), request.format)
     except ReaderError as exc:
         app.notify(f"could not remember the export folder: {exc.message}", severity="warning", markup=False)
     app.notify(_written_message(written, request.folder), timeout=6, markup=False)

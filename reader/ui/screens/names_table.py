@@ -114,7 +114,7 @@ class NamesScreen(Screen):
         self.query_one("#names-status", Static).update(Text(text))
 
     def selected(self) -> str | None:
-        from reader.ui.screens.stories import selected_key
+        from reader.ui.widgets.table_rows import selected_key
 
         return selected_key(self.table)
 

@@ -4,7 +4,6 @@ side panel. Text paints first; analysis runs in a worker thread and its highligh
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import ClassVar
 
@@ -22,28 +21,23 @@ from reader.anchors import span_in_corrected
 from reader.corrections import OffsetMap, project
 from reader.errors import ReaderError
 from reader.model import Analysis, Annotation, Finding
+from reader.settings import Settings
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
-    ANNOTATIONS, CURRENT, ENTITIES, ERRORS, SEARCH, Document, Span, SpanLayer,
+    ANNOTATIONS, CURRENT, ENTITIES, ERRORS, Document, Span, SpanLayer,
     annotation_layer, correction_layer, entity_key, finding_key,
 )
-from reader.ui.screens.reading_corrections import AnalysisCancelled, build_review, projected_layers
+from reader.ui.screens.reading_corrections import AnalysisCancelled, open_session, projected_layers
 from reader.ui.screens.reading_fixing import FixingMixin
 from reader.ui.screens.reading_keys import READING_BINDINGS
 from reader.ui.screens.reading_notes import NotesMixin
+from reader.ui.screens.reading_search import SearchMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bars import Legend, StatusLine
 from reader.ui.widgets.side_panel import SidePanel
 from reader.wording import counted
 
-#: Library setting holding the readable width (``+``/``-`` change it).
-WRAP_SETTING = "wrap_width"
-
-#: Most search matches highlighted at once (a one-letter query in a long book).
-MAX_MATCHES = 50_000
-
-
-class ReadingScreen(FixingMixin, NotesMixin, Screen):
+class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
     """Reads one article; position saved on leaving and restored on opening.
 
     Shows the corrected text by default (``o`` toggles the original); corrections come
@@ -63,11 +57,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self.total = total
 
     class Reviewed(Message):
-        """The article's Review (findings over the corrected text) is ready."""
+        """The article's session (findings over the corrected text) is ready."""
 
-        def __init__(self, review) -> None:
+        def __init__(self, session) -> None:
             super().__init__()
-            self.review = review
+            self.session = session
 
     def __init__(self, article_id: str, *, offset: int | None = None, end: int | None = None) -> None:
         super().__init__()
@@ -76,6 +70,9 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         self._start_end = end
         self.info = None
         self.analysis = Analysis()
+        #: The article as the person sees and changes it (reader.session), once analysed;
+        #: ``review`` is its Review (the open findings), kept as a shortcut.
+        self.session = None
         self.review = None
         self.show_original = False
         self._mount_map = OffsetMap([])
@@ -145,8 +142,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             doc.set_layer(correction_layer(self._mount_map.corrected_spans()))
         doc.set_layer(annotation_layer(self._annotations, omap))
         view = self.view
-        width = lib.get_setting(WRAP_SETTING)
-        if isinstance(width, int) and 24 <= width <= 240:
+        width = Settings(lib).wrap_width
+        if width is not None:
             view.wrap_width = width
         view.set_document(doc, offset=max(0, min(offset, len(doc.text))))
         self.notes.omap = omap
@@ -182,11 +179,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self.post_message(self.Analysed(p.partial, False, p.done, p.total))
 
         try:
-            review = build_review(self.app, self.article_id, on_progress=progress,
-                                  cancelled=lambda: worker.is_cancelled)
+            session = open_session(self.app, self.article_id, on_progress=progress,
+                                   cancelled=lambda: worker.is_cancelled)
         except AnalysisCancelled:
             return
-        self.post_message(self.Reviewed(review))
+        self.post_message(self.Reviewed(session))
 
     def on_reading_screen_analysed(self, message: Analysed) -> None:
         """One chunk of a long article: its spans fill in (chunks arrive in text order;
@@ -208,7 +205,9 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
 
     def on_reading_screen_reviewed(self, message: Reviewed) -> None:
         self._show_progress(None)
-        self.review = message.review
+        self.session = message.session
+        self.session.annotations = self._annotations
+        self.review = self.session.review
         self.review_ready()
         current = self.view.document.layer(CURRENT).spans
         self.reproject()
@@ -222,6 +221,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         Review and the annotations; the text is re-wrapped only where it changed."""
         if reread_annotations:
             self._annotations = self.library.annotations(self.article_id)
+            if self.session is not None:
+                self.session.annotations = self._annotations
         review = self.review
         view = self.view
         doc = view.document
@@ -232,7 +233,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             self._update_panel()
             return
         shown = review.text if self.show_original else review.corrected_text
-        layers, findings, entities = projected_layers(review, self._annotations, self.show_original)
+        layers, findings, entities = projected_layers(self.session, self.show_original)
         self.analysis = Analysis(tuple(findings), tuple(entities))
         changed_from: int | None = None
         changed_to = len(shown)
@@ -405,12 +406,10 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
 
     def action_sensitivity(self) -> None:
         """Cycle the sensitivity level (stored in the library) and analyse again."""
-        from reader.review import SENSITIVITY_ORDER, SENSITIVITY_SETTING, sensitivity_level
+        from reader.settings import Settings
 
-        now = sensitivity_level(self.library)
-        level = SENSITIVITY_ORDER[(SENSITIVITY_ORDER.index(now) + 1) % len(SENSITIVITY_ORDER)]
         try:
-            self.library.set_setting(SENSITIVITY_SETTING, level)
+            level = Settings(self.library).cycle_sensitivity()
         except Exception as exc:  # a locked library: keep the current level
             self.notify(f"could not save the sensitivity: {exc}", severity="warning", markup=False)
             return
@@ -421,7 +420,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         self.view.wrap_width = max(24, min(240, self.view.wrap_width + delta))
         self.notify(f"text width {self.view.wrap_width}", timeout=1.5)
         try:
-            self.library.set_setting(WRAP_SETTING, self.view.wrap_width)
+            Settings(self.library).set_wrap_width(self.view.wrap_width)
         except Exception as exc:  # a locked library: the width still applies now
             self.notify(f"could not save the text width: {exc}", severity="warning", markup=False)
 
@@ -454,49 +453,9 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         else:
             self.view.focus()
 
-    # ------------------------------------------------------------------ search
-    def action_search(self) -> None:
-        bar = self.query_one("#search-bar", Input)
-        bar.add_class("-shown")
-        bar.focus()
-
     @on(Input.Submitted, "#search-bar")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        bar = event.input
-        bar.remove_class("-shown")
-        self.view.focus()
-        self.search(event.value)
-
-    def _highlight_matches(self, query: str) -> list[Span]:
-        doc = self.view.document
-        spans = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for m in pattern.finditer(doc.text):
-                spans.append(Span(m.start(), m.end(), "reader-search"))
-                if len(spans) >= MAX_MATCHES:
-                    break
-        self._matches = [s.start for s in spans]
-        self.view.layers_changed(doc.set_layer(SpanLayer(SEARCH, spans)))
-        return spans
-
-    def search(self, query: str) -> None:
-        """Highlight every match of ``query`` (case-insensitive) and go to the next one."""
-        self._query = query
-        spans = self._highlight_matches(query)
-        if not query:
-            return
-        if not spans:
-            self.notify(f"not found: {query}", severity="warning", timeout=2)
-            self._update_status()
-            return
-        self.action_match(1)
-
-    def action_match(self, direction: int) -> None:
-        if not self._matches:
-            self.notify("no search (press / to search)", timeout=2)
-            return
-        self._step(SEARCH, direction, "matches")
+        self.search_submitted(event)
 
     def key_escape(self) -> None:
         bar = self.query_one("#search-bar", Input)

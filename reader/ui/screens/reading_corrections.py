@@ -15,14 +15,11 @@ Two jobs, no widgets:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from reader.analysis import AnalysisContext
-from reader.annotating import effective_entities
-from reader.corrections import OffsetMap
-from reader.model import Analysis, Annotation, Entity, Finding
-from reader.review import Review
+from reader.model import Analysis, Entity, Finding
 from reader.ui.analysis_service import AnalyzerClosed, Progress
 from reader.ui.document import (
     SpanLayer, annotation_layer, correction_layer, entity_layer, finding_layer,
@@ -82,59 +79,38 @@ class ReviewAnalyzer:
         return result
 
 
-def build_review(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None) -> Review:
-    """The article's Review over its corrected text, analysed through the app's service
-    (call from a worker thread: the first analysis of a long article takes seconds).
-    ``memory`` defaults to the app's shared LibraryMemory."""
+def open_session(app: Any, article_id: str, *, on_progress=None, cancelled=None, memory=None):
+    """The article's :class:`~reader.session.ArticleSession`, analysed through the app's
+    service (call from a worker thread: the first analysis of a long article takes
+    seconds). ``memory`` defaults to the app's shared LibraryMemory."""
+    from reader.session import ArticleSession
+
     analyzer = ReviewAnalyzer(app.analysis, on_progress, cancelled)
-    review = Review.for_article(app.library, article_id, analyzer=analyzer, memory=memory or app.memory)
+    session = ArticleSession.open(app.library, article_id, analyzer=analyzer, memory=memory or app.memory,
+                                  editor=app.editor)
     analyzer.on_progress = None
     analyzer.cancelled = None
-    return review
+    return session
 
 
 def remaining_counts(app: Any, article_id: str, cancelled=None, memory=None) -> tuple[int, int]:
-    """``(corrections applied, suspected errors still open)`` for the library table
-    (a counting thread passes a LibraryMemory of its own: the caches are not shared
-    across threads)."""
-    counts = build_review(app, article_id, cancelled=cancelled, memory=memory).counts
+    """``(corrections applied, suspected errors still open)`` for the library table, from
+    the article's session: the numbers the reading view, ``reader check ID`` and
+    ``reader list --errors`` give (a counting thread passes a LibraryMemory of its own:
+    the caches are not shared across threads)."""
+    counts = open_session(app, article_id, cancelled=cancelled, memory=memory).counts
     return counts.corrected, counts.remaining
 
 
 # --------------------------------------------------------------------------- layers
 
 
-def shown_entities(review: Review, annotations: Sequence[Annotation]) -> list[Entity]:
-    """Detected entities over the corrected text with people's labels applied."""
-    if not any(a.label for a in annotations):
-        return list(review.analysis.entities)
-    return effective_entities(review.analysis.entities, annotations, review.text, review.corrections)
-
-
-def _to_original(items: Sequence[Any], omap: OffsetMap) -> list[Any]:
-    out = []
-    for x in items:
-        s, e = omap.span_to_original(x.start, x.end)
-        if type(x) is Finding:
-            out.append(Finding(s, e, x.text, x.kind, x.message, x.suggestions, x.confidence))
-        else:
-            out.append(Entity(s, e, x.text, x.label, x.canonical))
-    return out
-
-
-def displayed(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[list[Finding], list[Entity]]:
-    """Open findings and entities in the displayed text's coordinates."""
-    findings, entities = list(review.findings), shown_entities(review, annotations)
-    if original and review.offset_map.corrections:
-        findings, entities = _to_original(findings, review.offset_map), _to_original(entities, review.offset_map)
-    return findings, entities
-
-
-def projected_layers(review: Review, annotations: Sequence[Annotation], original: bool) -> tuple[
-        list[SpanLayer], list[Finding], list[Entity]]:
-    """Every record layer of the view, plus the findings and entities they draw."""
-    findings, entities = displayed(review, annotations, original)
-    omap = review.offset_map
+def projected_layers(session: Any, original: bool) -> tuple[list[SpanLayer], list[Finding], list[Entity]]:
+    """Every record layer of the view, plus the findings and entities they draw, from the
+    article's session, in the displayed text's coordinates."""
+    findings, entities = session.displayed(original=original)
+    omap = session.offset_map
+    annotations = session.annotations
     if original:
         marks = [(c.start, max(c.end, c.start + 1)) for c in omap.corrections]
         notes = annotation_layer(annotations)

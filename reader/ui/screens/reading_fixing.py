@@ -11,6 +11,9 @@ through ``screen.reproject()``.
 
 from __future__ import annotations
 
+from textual import work
+from textual.message import Message
+
 from reader.errors import ReaderError
 from reader.model import Finding
 from reader.ui.correction_actions import CorrectionController, Outcome, run_menu, word_screen_offset
@@ -18,14 +21,46 @@ from reader.ui.document import CURRENT, Span
 
 
 class FixingMixin:
-    """Correction actions; expects ``review``, ``view``, ``reproject`` and
+    """Correction actions; expects ``session``, ``review``, ``view``, ``reproject`` and
     ``_set_current`` from the screen."""
+
+    class Reanalysed(Message):
+        """A change's re-analysis ran in a worker; the session takes it on the UI thread."""
+
+        def __init__(self, pending, then, error: Exception | None = None) -> None:
+            super().__init__()
+            self.pending, self.then, self.error = pending, then, error
 
     def init_fixing(self) -> None:
         self.fixer: CorrectionController | None = None
+        self.reanalysing = 0  # re-analyses running in workers: fixing keys wait for them
+
+    def run_pending(self, pending, then) -> None:
+        """The controller's runner: re-analysis after a change runs in a worker thread
+        (a whole long article takes a second); the result is taken here, on the UI
+        thread, and ``then`` repaints (docs/ARCHITECTURE.md, "An edit")."""
+        self.reanalysing += 1
+        self._reanalyse(pending, then)
+
+    @work(thread=True, exit_on_error=False, group="reanalysis")
+    def _reanalyse(self, pending, then) -> None:
+        error = None
+        try:
+            pending.run()
+        except Exception as exc:  # shown by the handler; the session keeps its state
+            error = exc
+        self.post_message(self.Reanalysed(pending, then, error))
+
+    def on_fixing_mixin_reanalysed(self, message: Reanalysed) -> None:
+        self.reanalysing -= 1
+        if message.pending.work.result is None:  # the worker failed
+            self.notify(f"re-analysis failed: {message.error}", severity="error", markup=False)
+            return
+        if self.session is not None and self.session.finish(message.pending):
+            message.then()
 
     def review_ready(self) -> None:
-        self.fixer = CorrectionController(self.app.editor, self.review, self.article_id)
+        self.fixer = CorrectionController(self.session, runner=self.run_pending)
 
     # ------------------------------------------------------------------ helpers
     def _current_span(self) -> Span | None:
@@ -33,7 +68,7 @@ class FixingMixin:
         return spans[0] if spans else None
 
     def _can_fix(self) -> bool:
-        if self.review is None or self.fixer is None:
+        if self.review is None or self.fixer is None or self.reanalysing:
             self.notify("still analysing", timeout=2)
             return False
         if self.show_original:
@@ -120,20 +155,21 @@ class FixingMixin:
 
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
-        self._history(lambda: self.fixer.undo())
+        self._history(lambda then: self.fixer.undo(then))
 
     def action_redo(self) -> None:
-        self._history(lambda: self.fixer.redo())
+        self._history(lambda then: self.fixer.redo(then))
 
     def _history(self, step) -> None:
-        if self.fixer is None:
+        if self.fixer is None or self.reanalysing:
             self.notify("still analysing", timeout=2)
             return
         try:
-            outcome = step()
+            step(self._after_history)
         except ReaderError as err:
             self.notify(err.message, severity="error", markup=False)
-            return
+
+    def _after_history(self, outcome) -> None:
         if outcome.change is not None:
             self.reproject(reread_annotations=True)
             if outcome.cursor is not None:

@@ -18,19 +18,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from reader.ui.widgets.table_rows import selected_key
 from reader.wording import counted
 
 COLUMNS = (("story", "Story"), ("title", "Title"), ("id", "Id"), ("mark", ""))
-
-
-def selected_key(table: DataTable) -> str | None:
-    """The row key under a row cursor, or ``None`` for an empty table."""
-    if not table.row_count:
-        return None
-    try:
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-    except Exception:
-        return None
 
 
 class StoriesScreen(Screen):

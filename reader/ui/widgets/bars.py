@@ -10,16 +10,15 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.kinds import legend_label
 from reader.ui.document import ANNOTATIONS, ENTITIES, ERRORS
 from reader.ui.theme_vars import ALL_KEYS, ENTITY_KEYS, FINDING_KEYS, component_css
 
 
 def key_label(key: str) -> str:
-    """``reader-person`` -> ``PERSON``, ``reader-ocr`` -> ``ocr``."""
-    name = key.removeprefix("reader-")
-    if key in ENTITY_KEYS:
-        return name.upper()
-    return {"misspelling": "spelling", "repetition": "repeat", "annotation": "note"}.get(name, name)
+    """``reader-person`` -> ``PERSON``, ``reader-misspelling`` -> ``spelling`` (the
+    registry's legend labels)."""
+    return legend_label(key)
 
 
 class Legend(Widget):
