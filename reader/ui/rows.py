@@ -32,6 +32,18 @@ def source_label(info: ArticleInfo) -> str:
 TITLE_WIDTH = 42
 SOURCE_WIDTH = 22
 
+#: Cells the other columns take (Words, Errors, Notes, Fixes, Read, Added), with the
+#: table's one-cell padding either side of every column and a vertical scrollbar.
+OTHER_COLUMNS_WIDTH = (9 + 6 + 5 + 5 + 4 + 10) + 2 * len(COLUMNS) + 2
+
+
+def text_column_widths(table_width: int) -> tuple[int, int]:
+    """``(title, source)`` widths that fill a table ``table_width`` cells wide: the title
+    takes what the source does not (at least 16 and 8 cells, the source at most 28)."""
+    free = max(0, table_width - OTHER_COLUMNS_WIDTH)
+    source = max(8, min(28, free // 3))
+    return max(16, free - source), source
+
 
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
@@ -65,13 +77,13 @@ class ArticleRow:
             return (0, value.casefold())
         return (0 if value is not None else 1, value if value is not None else 0)
 
-    def cells(self) -> tuple[str, ...]:
+    def cells(self, title_width: int = TITLE_WIDTH, source_width: int = SOURCE_WIDTH) -> tuple[str, ...]:
         def count(v: int | None) -> str:
             return "…" if v is None else str(v)
 
         return (
-            _clip(self.title, TITLE_WIDTH),
-            _clip(self.source, SOURCE_WIDTH),
+            _clip(self.title, title_width),
+            _clip(self.source, source_width),
             f"{self.words:,}",
             count(self.errors),
             count(self.notes),

@@ -127,3 +127,89 @@ async def test_the_current_match_is_drawn_unlike_the_other_matches(app) -> None:
         await pilot.pause()
         cur = [seg.style for y in range(10) for seg in view.render_line(y) if seg.text == "quay"][0]
         assert plain.reverse and not cur.reverse
+
+
+def _footer_keys(screen) -> dict[str, object]:
+    from textual.widgets._footer import FooterKey  # noqa: F401 - the public widget type lives here
+
+    return {k.action: k for k in screen.query("FooterKey")}
+
+
+def _fully_visible(widget, width: int) -> bool:
+    region = widget.region
+    return region.width > 0 and region.x >= 0 and region.right <= width
+
+
+@sync
+async def test_small_terminal_keeps_the_keys_that_matter_in_the_footers(app) -> None:
+    """Defect 9: at 80x24 the reading footer shows ? Help, a Annotate and esc Library;
+    the library footer shows enter Open and ? Help."""
+    def all_shown(screen, actions) -> bool:
+        keys = _footer_keys(screen)
+        palette = keys.get("command_palette")
+        return all(a in keys and _fully_visible(keys[a], 80) for a in actions) and (
+            palette is None or all(not palette.region.overlaps(keys[a].region) for a in actions))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: all_shown(app.screen, ("open", "help", "add", "filter", "app.quit")), 5)
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await wait_until(pilot, lambda: all_shown(screen, ("help", "annotate", "close", "finding(1)", "fix", "search")), 5)
+
+
+@sync
+async def test_small_terminal_legend_shows_every_kind_uncut(app) -> None:
+    from reader.ui.widgets.bars import Legend
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.pause()
+        legend = screen.query_one(Legend)
+        lines = legend.legend_text(legend.content_region.width).plain.split("\n")
+        assert all(len(line) <= legend.content_region.width for line in lines)
+        shown = " ".join(lines)
+        assert "…" not in shown
+        for word in ("PER", "PL", "ORG", "DAT", "spell", "case", "spac", "gram", "rep", "for", "ocr", "var", "note"):
+            assert word in shown, word
+        assert legend.region.height == len(lines)
+
+
+@sync
+async def test_suggestion_menu_near_the_bottom_stays_above_the_footer(app) -> None:
+    from reader.ui.dialogs.suggestions import SuggestionMenu
+    from reader.model import Finding
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = SuggestionMenu(Finding(0, 4, "aple", "misspelling", "unknown word", ()),
+                              position_hint=(60, 21))
+        app.push_screen(menu)
+        await pilot.pause()
+        await pilot.pause()
+        for keys in ((), ("e",)):  # the edit field makes the menu taller: it moves up
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            box = menu.query_one("#menu").region
+            footer = menu.query_one("Footer").region
+            assert box.bottom <= footer.y and box.right <= 80 and box.y >= 0, (keys, box, footer)
+
+
+@sync
+async def test_wide_library_gives_the_title_column_the_room(library, fixed_clock) -> None:
+    from reader.ui.app import ReaderApp
+    from tests.ui.conftest import fake_analyzer
+
+    long_title = "A very long headline about harbour talks that stalled again on a windy Monday in spring"
+    library.add_article(long_title + "\n\nSome text.\n", title=long_title, source="long.txt")
+    app = ReaderApp(library, analyzer=fake_analyzer)
+    async with app.run_test(size=(200, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.table
+        assert str(table.get_row_at(0)[0]) == long_title
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        cell = str(table.get_row_at(0)[0])
+        assert cell.endswith("…") and long_title.startswith(cell[:-1])
+        assert table.virtual_size.width <= table.size.width  # every column on screen

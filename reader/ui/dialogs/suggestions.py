@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.geometry import Offset
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
+from reader.ui.widgets.footer import ReaderFooter
 from textual.widgets.option_list import Option
 
 from reader.model import Finding
@@ -147,7 +148,7 @@ class SuggestionMenu(ModalScreen[MenuResult]):
             yield Input(id="menu-input", placeholder="replacement (enter: apply, esc: back)",
                         select_on_focus=False)
             yield Static(Text(KEY_HELP), id="menu-keys", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#menu-list", OptionList)
@@ -159,16 +160,22 @@ class SuggestionMenu(ModalScreen[MenuResult]):
             self.call_after_refresh(self._place)
 
     def _place(self) -> None:
-        """Put the menu under the word, inside the screen."""
+        """Put the menu under the word (above it near the bottom), inside the screen and
+        clear of the Footer; again whenever its height changes (the edit field)."""
         menu = self.query_one("#menu")
         hint = self.position_hint
         if hint is None:
             return
         width, height = menu.outer_size
-        sw, sh = self.size
+        sw = self.size.width
+        sh = self.query_one(Footer).region.y or self.size.height  # rows above the Footer
         x = max(0, min(hint.x, sw - width))
         y = hint.y + 1 if hint.y + 1 + height <= sh else hint.y - height
         menu.styles.offset = (x, max(0, min(y, sh - height)))
+
+    def on_resize(self) -> None:
+        if self.position_hint is not None:
+            self.call_after_refresh(self._place)
 
     # ------------------------------------------------------------------ state
     @property
@@ -185,6 +192,8 @@ class SuggestionMenu(ModalScreen[MenuResult]):
     def _open_input(self, action: MenuAction, value: str) -> None:
         self._input_action = action
         self.add_class("-editing")
+        if self.position_hint is not None:
+            self.call_after_refresh(self._place)  # one row taller: keep it inside
         box = self.query_one("#menu-input", Input)
         box.value = value
         box.focus()
@@ -218,6 +227,8 @@ class SuggestionMenu(ModalScreen[MenuResult]):
         if self.editing:
             self.remove_class("-editing")
             self.query_one("#menu-list", OptionList).focus()
+            if self.position_hint is not None:
+                self.call_after_refresh(self._place)
         else:
             self.dismiss(CANCELLED)
 

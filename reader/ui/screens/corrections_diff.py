@@ -18,7 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
+from reader.ui.widgets.footer import ReaderFooter
 from textual.widgets.option_list import Option
 
 #: ``line 3: "old" -> "new"`` as made by compact_diff (JSON-quoted strings).
@@ -112,7 +113,7 @@ class CorrectionsDiffScreen(ModalScreen[int | None]):
             with VerticalScroll(id="diff-unified"):
                 body = diff_text(self.unified_diff_text, colours) if self.unified_diff_text else Text("(no differences)")
                 yield Static(body, id="diff-unified-text", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#diff-list", OptionList)

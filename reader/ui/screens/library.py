@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
+from reader.ui.widgets.footer import ReaderFooter
 
-from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows
+from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows, text_column_widths
 
 EMPTY_TEXT = (
     "Your library is empty.\n\n"
@@ -35,13 +36,14 @@ class LibraryScreen(Screen):
 
     COMMAND_CATEGORY = "library"
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("enter", "open", "Open", id="open", tooltip="Read the selected article"),
+        # priority: the table's own enter would hide this one from the Footer
+        Binding("enter", "open", "Open", id="open", tooltip="Read the selected article", priority=True),
         Binding("slash", "filter", "Filter", id="filter", key_display="/", tooltip="Fuzzy filter on title and source"),
         Binding("s", "sort", "Sort", id="sort", tooltip="Sort by the next column (again to reverse: S)"),
         Binding("S", "reverse", "Reverse sort", id="reverse-sort", show=False),
         Binding("a", "add", "Add", id="add", tooltip="Import files or folders"),
         Binding("d", "delete", "Delete", id="delete", tooltip="Remove the selected article (u undoes)"),
-        Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article"),
+        Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article", show=False),
         Binding("F", "fulltext", "Search all", id="search-all", key_display="F", tooltip="Fuzzy full-text search across the library"),
         Binding("A", "annotations", "Annotations", id="annotations", key_display="A",
                 tooltip="Every annotation in the library: filter by tag, search, enter opens it"),
@@ -66,6 +68,7 @@ class LibraryScreen(Screen):
         self.sort_column = "added"
         self.sort_reverse = False
         self.query_text = ""
+        self.widths = text_column_widths(0)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,7 +76,7 @@ class LibraryScreen(Screen):
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(Text(EMPTY_TEXT), id="empty")
         yield Static(id="library-status")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def table(self) -> DataTable:
@@ -106,17 +109,31 @@ class LibraryScreen(Screen):
             self.rows[info.id] = row
         self.refill()
 
+    def on_resize(self) -> None:
+        """Title and source columns take the width there is (a wide terminal shows whole
+        titles, a narrow one keeps every column on screen)."""
+        widths = text_column_widths(self.size.width)
+        if widths != self.widths:
+            self.widths = widths
+            if self.is_mounted:
+                selected = self.selected_id()
+                # columns keep the widest cell they ever held: start them afresh
+                self.table.clear(columns=True)
+                for key, heading in COLUMNS:
+                    self.table.add_column(heading, key=key)
+                self.refill(selected)
+
     def visible_rows(self) -> list[ArticleRow]:
         rows = sort_rows(list(self.rows.values()), self.sort_column, self.sort_reverse)
         return filter_rows(rows, self.query_text) if self.query_text else rows
 
-    def refill(self) -> None:
+    def refill(self, selected: str | None = None) -> None:
         table = self.table
-        selected = self.selected_id()
+        selected = selected or self.selected_id()
         table.clear()
         rows = self.visible_rows()
         for row in rows:
-            table.add_row(*(Text(c) for c in row.cells()), key=row.id)
+            table.add_row(*(Text(c) for c in row.cells(*self.widths)), key=row.id)
         if selected is not None and selected in {r.id for r in rows}:
             table.move_cursor(row=table.get_row_index(selected))
         self.set_class(not self.rows, "-empty")
@@ -173,12 +190,17 @@ class LibraryScreen(Screen):
         if row is None:
             return
         row = self.rows[message.article_id] = row.with_counts(**message.counts)
-        cells = dict(zip((k for k, _ in COLUMNS), row.cells()))
+        cells = dict(zip((k for k, _ in COLUMNS), row.cells(*self.widths)))
         try:
             for key in message.counts:
                 self.table.update_cell(row.id, key, Text(cells[key]))
         except Exception:  # row filtered out of the table right now
             pass
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "open" and not isinstance(self.focused, DataTable):
+            return False  # enter in the filter box submits the filter
+        return True
 
     # ------------------------------------------------------------------ actions
     def action_open(self) -> None:

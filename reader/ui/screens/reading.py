@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
+from reader.ui.widgets.footer import ReaderFooter
 
 from reader.anchors import span_in_corrected
 from reader.corrections import OffsetMap, project
@@ -97,7 +98,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             yield SidePanel(id="panel")
         yield Input(placeholder="search (enter: find, escape: cancel)", id="search-bar")
         yield StatusLine()
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 READING_BINDINGS: list[Binding] = [
     Binding("j,down", "scroll(1)", "Line down", id="line-down", show=False),
     Binding("k,up", "scroll(-1)", "Line up", id="line-up", show=False),
-    Binding("space,pagedown,f", "page(1)", "Page down", id="page-down", key_display="space"),
+    Binding("space,pagedown,f", "page(1)", "Page down", id="page-down", key_display="space", show=False),
     Binding("b,pageup", "page(-1)", "Page up", id="page-up", key_display="b", show=False),
     Binding("g,home", "top", "Top", id="top", show=False),
     Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
@@ -52,7 +52,7 @@ READING_BINDINGS: list[Binding] = [
             tooltip="Entity label on the selection (or word): PERSON, PLACE, ORG, DATE, custom"),
     Binding("d", "delete_note", "Delete note", id="delete-note", show=False,
             tooltip="Delete the annotation under the cursor (u undoes)"),
-    Binding("t", "entity(1)", "Next entity", id="next-entity"),
+    Binding("t", "entity(1)", "Next entity", id="next-entity", show=False),
     Binding("T", "entity(-1)", "Previous entity", id="previous-entity", show=False),
     Binding("1", "toggle('entities')", "Toggle entities", id="toggle-entities", show=False),
     Binding("2", "toggle('errors')", "Toggle errors", id="toggle-errors", show=False),
