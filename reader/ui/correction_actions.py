@@ -20,7 +20,7 @@ from reader.editing import Change, Editor
 from reader.errors import ReaderError
 from reader.model import Finding
 from reader.review import Review
-from reader.ui.dialogs.suggestions import MenuAction, MenuResult
+from reader.ui.dialogs.suggestions import MenuAction, MenuResult, is_dictionary_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +80,21 @@ class CorrectionController:
         return self.editor.lib
 
     # ------------------------------------------------------------------ menu results
-    def needs_confirmation(self, result: MenuResult) -> bool:
-        """Whether to ask with ReplaceAllConfirm before :meth:`apply`."""
-        return result.action is MenuAction.REPLACE_LIBRARY
+    def needs_confirmation(self, result: MenuResult, finding: Finding | None = None) -> bool:
+        """Whether to ask with ReplaceAllConfirm before :meth:`apply`: always for the
+        library, and for this article when more than the one occurrence would change."""
+        if result.action is MenuAction.REPLACE_LIBRARY:
+            return True
+        if result.action is MenuAction.REPLACE_ARTICLE and finding is not None:
+            return self.editor.count_in_article(self.article_id, finding.text, result.replacement) > 1
+        return False
+
+    def occurrences_for(self, finding: Finding, result: MenuResult) -> dict[str, int]:
+        """What a replace-all would change, by article title, for the question."""
+        if result.action is MenuAction.REPLACE_ARTICLE:
+            title = self.lib.get_info(self.article_id).title
+            return {title: self.editor.count_in_article(self.article_id, finding.text, result.replacement)}
+        return self.library_occurrences(finding.text, result.replacement)
 
     def library_occurrences(self, word: str, replacement: str) -> dict[str, int]:
         """Article title -> occurrences a library-wide replacement would change (titles
@@ -110,6 +122,8 @@ class CorrectionController:
             start, end = self.review.original_span(f)
             change = ed.ignore_once(aid, start, end, f.text)
         elif action is MenuAction.IGNORE_ALL:
+            if not is_dictionary_word(f.text):
+                return Outcome(None, f.start, f, "Only a single word goes in the dictionary: i ignores this one")
             change = ed.add_to_dictionary(f.text)
         elif action is MenuAction.ACCEPT_ARTICLE:
             change = ed.ignore_in_article(aid, f.text)
@@ -223,9 +237,9 @@ def run_menu(
         result = result or CANCELLED
         if result.action is MenuAction.CANCEL:
             on_outcome(controller.apply(finding, result))
-        elif controller.needs_confirmation(result):
+        elif controller.needs_confirmation(result, finding):
             try:
-                occurrences = controller.library_occurrences(finding.text, result.replacement)
+                occurrences = controller.occurrences_for(finding, result)
             except ReaderError as err:
                 on_outcome(Outcome(None, finding.start, finding, str(err)))
                 return

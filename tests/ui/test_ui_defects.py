@@ -213,3 +213,80 @@ async def test_wide_library_gives_the_title_column_the_room(library, fixed_clock
         cell = str(table.get_row_at(0)[0])
         assert cell.endswith("…") and long_title.startswith(cell[:-1])
         assert table.virtual_size.width <= table.size.width  # every column on screen
+
+
+@sync
+async def test_a_fix_is_reported_on_the_status_line_not_in_a_toast_over_it(app) -> None:
+    """Defect 10: after a fix the next suggestion stays readable."""
+    from reader.ui.widgets.bars import StatusLine
+
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.press("e", "z", "1")
+        await pilot.pause()
+        status = screen.query_one(StatusLine)
+        assert "minister" in status.flash.lower()
+        assert status.message[0].startswith("repetition")  # the next one, still shown
+        toasts = list(app.screen.query("Toast"))
+        assert all(not t.region.overlaps(status.region) for t in toasts)
+        await pilot.press("u")
+        await pilot.pause()
+        assert status.flash.startswith("Undid")
+        assert not list(app.screen.query("Toast"))
+
+
+@sync
+async def test_status_line_forgets_a_deleted_or_undone_note(app) -> None:
+    from reader.ui.dialogs.annotate import AnnotateDialog
+    from reader.ui.widgets.bars import StatusLine
+
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        status = screen.query_one(StatusLine)
+        await pilot.press("w", "w", "a")
+        assert isinstance(app.screen, AnnotateDialog)
+        await pilot.press(*"first words", "ctrl+s")
+        await pilot.press("enter")  # edit it
+        assert isinstance(app.screen, AnnotateDialog)
+        await pilot.press(*"edited ", "ctrl+s")
+        await pilot.pause()
+        assert status.message[0] == "note: edited first words"
+        await pilot.press("u")  # undo the edit: the first note is back
+        await pilot.pause()
+        assert status.message[0] == "note: first words"
+        await pilot.press("d")  # delete it: the status line no longer shows it
+        await pilot.pause()
+        assert not status.message[0].startswith("note:")
+
+
+@sync
+async def test_dictionary_key_is_off_for_a_phrase_and_replace_all_here_asks(app) -> None:
+    """Defect 11: ``I`` never puts a phrase in the dictionary; ``r`` asks when it would
+    change more than the one occurrence (the README's promise)."""
+    from reader.ui.dialogs.replace_all import ReplaceAllConfirm
+    from reader.ui.dialogs.suggestions import MenuAction, MenuResult, SuggestionMenu
+
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.press("e", "e", "z")  # "the the": a repetition of two words
+        menu = app.screen
+        assert isinstance(menu, SuggestionMenu) and menu.finding.text == "the the"
+        await pilot.press("I")
+        await pilot.pause()
+        assert app.screen is menu and "I dictionary" not in str(menu.query_one("#menu-keys").render())
+        await pilot.press("escape")
+        assert app.library.words() == set()
+        outcome = screen.fixer.apply(menu.finding, MenuResult(MenuAction.IGNORE_ALL))
+        assert outcome.change is None and "single word" in outcome.message
+        await pilot.press("g", "e", "z", "r")  # "ministr" occurs twice: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ReplaceAllConfirm) and app.screen.total == 2
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and "ministr " in screen.view.document.text
+        await pilot.press("z", "r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "ministr " not in screen.view.document.text
+        assert len(app.library.corrections(screen.article_id)) == 2

@@ -8,6 +8,7 @@ Article text is shown through ``rich.text.Text`` and ``markup=False``: never par
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -66,6 +67,16 @@ def menu_suggestions(finding: Finding, suggestions: Sequence[str] | None = None)
         if s and s != finding.text:
             seen.setdefault(s, None)
     return list(seen)[:MAX_SUGGESTIONS]
+
+
+#: What the personal dictionary holds: one word (letters, digits, inner apostrophes,
+#: hyphens or dots). A spacing, grammar or repetition finding spans several words or
+#: punctuation, and adding that to the dictionary would hide nothing the person meant.
+DICTIONARY_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+
+
+def is_dictionary_word(text: str) -> bool:
+    return DICTIONARY_WORD.fullmatch(text) is not None
 
 
 def _line(s: str) -> str:
@@ -147,7 +158,8 @@ class SuggestionMenu(ModalScreen[MenuResult]):
                 yield Static(Text("no suggestions: e to type one"), id="menu-empty", markup=False)
             yield Input(id="menu-input", placeholder="replacement (enter: apply, esc: back)",
                         select_on_focus=False)
-            yield Static(Text(KEY_HELP), id="menu-keys", markup=False)
+            keys = KEY_HELP if is_dictionary_word(f.text) else KEY_HELP.replace(" · I dictionary", "")
+            yield Static(Text(keys), id="menu-keys", markup=False)
         yield ReaderFooter()
 
     def on_mount(self) -> None:
@@ -214,6 +226,12 @@ class SuggestionMenu(ModalScreen[MenuResult]):
 
     def action_choose(self, action: str) -> None:
         self.dismiss(MenuResult(MenuAction(action)))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """``I`` only for a single word: disabled (shown dimmed) for a phrase or spacing."""
+        if action == "choose" and parameters == ("ignore_all",) and not is_dictionary_word(self.finding.text):
+            return None
+        return True
 
     def action_replace(self, action: str) -> None:
         """Replace all with the chosen suggestion; with none, ask for the text first."""

@@ -227,6 +227,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         if review is None:
             doc.set_layer(annotation_layer(self._annotations, self.omap))
             view.layers_changed(None)
+            self._refresh_current_ref()
             self._update_status()
             self._update_panel()
             return
@@ -263,6 +264,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             for layer in layers:
                 doc.set_layer(layer)
         self.notes.omap = self.omap
+        self._refresh_current_ref()
         self.refresh_selection()
         view.layers_changed(None if changed_from is None else (changed_from, changed_to))
         self._update_status()
@@ -330,6 +332,29 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         else:
             status.message = ("", "")
 
+    def say(self, message: str, timeout: float = 4.0) -> None:
+        """Say what an action did on the status line (not in a toast, which would cover
+        it); it gives way to the counts after ``timeout`` seconds."""
+        status = self.query_one(StatusLine)
+        status.flash = " ".join(message.split())
+        timer = getattr(self, "_flash_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._flash_timer = self.set_timer(timeout, lambda: setattr(status, "flash", "")) if message else None
+
+    def _refresh_current_ref(self) -> None:
+        """After the records changed (a note deleted, edited, undone), the current span
+        must not keep pointing at a record that is gone or stale."""
+        layer = self.view.document.layer(CURRENT)
+        if not layer.spans or not isinstance(layer.spans[0].ref, Annotation):
+            return
+        span = layer.spans[0]
+        fresh = next((a for a in self._annotations if a.id == span.ref.id and not a.orphan), None)
+        if fresh is span.ref:
+            return
+        ref = fresh if fresh is not None else self._record_at(span.start, span.end)
+        self.view.document.set_layer(SpanLayer(CURRENT, [Span(span.start, span.end, span.key, ref)]))
+
     def _update_panel(self) -> None:
         omap = self.omap
 
@@ -374,13 +399,13 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
     def _step(self, layer_name: str, direction: int, what: str) -> None:
         layer = self.view.document.layer(layer_name)
         if not len(layer):
-            self.notify(f"no {what} in this article" if self.review is not None else "still analysing")
+            self.say(f"no {what} in this article" if self.review is not None else "still analysing")
             return
         pos = self._cursor()
         span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
         if span is None:
             span = layer.first() if direction > 0 else layer.last()
-            self.notify(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
+            self.say(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
         self._set_current(Span(span.start, span.end, "reader-cursor", span.ref))
 
     def action_finding(self, direction: int) -> None:
@@ -400,11 +425,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         hidden = set(legend.hidden_layers)
         hidden.symmetric_difference_update({name})
         legend.hidden_layers = frozenset(hidden)
-        self.notify(f"{name} {'shown' if layer.visible else 'hidden'}", timeout=1.5)
+        self.say(f"{name} {'shown' if layer.visible else 'hidden'}", timeout=2)
 
     def action_wrap(self, delta: int) -> None:
         self.view.wrap_width = max(24, min(240, self.view.wrap_width + delta))
-        self.notify(f"text width {self.view.wrap_width}", timeout=1.5)
+        self.say(f"text width {self.view.wrap_width}", timeout=2)
         try:
             self.library.set_setting(WRAP_SETTING, self.view.wrap_width)
         except Exception as exc:  # a locked library: the width still applies now
@@ -479,7 +504,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
 
     def action_match(self, direction: int) -> None:
         if not self._matches:
-            self.notify("no search (press / to search)", timeout=2)
+            self.say("no search (press / to search)", timeout=2)
             return
         self._step(SEARCH, direction, "matches")
 

@@ -34,10 +34,10 @@ class FixingMixin:
 
     def _can_fix(self) -> bool:
         if self.review is None or self.fixer is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return False
         if self.show_original:
-            self.notify("showing the original text: press o to fix in the corrected text", timeout=3)
+            self.say("showing the original text: press o to fix in the corrected text")
             return False
         return True
 
@@ -73,7 +73,7 @@ class FixingMixin:
         if finding is None:
             finding = self.review.next_after(self._cursor(), wrap=True)
         if finding is None:
-            self.notify("no suspected errors left", timeout=2)
+            self.say("no suspected errors left")
             return
         self.open_menu(finding)
 
@@ -84,9 +84,9 @@ class FixingMixin:
         span = self._current_span()
         finding = self.fixer.next_open(span.start if span else 0) or self.fixer.next_open(0)
         if finding is None:
-            self.notify("no suspected errors left", timeout=2)
+            self.say("no suspected errors left")
             return
-        self.notify("review: escape stops", timeout=2)
+        self.say("review: escape stops")
         self.open_menu(finding, review_mode=True)
 
     def _on_outcome(self, outcome: Outcome) -> None:
@@ -97,13 +97,13 @@ class FixingMixin:
         elif outcome.cursor is not None:
             self.cursor_to(outcome.cursor)
         if outcome.message:
-            self.notify(outcome.message, timeout=3, markup=False)
+            self.say(outcome.message)
 
     def action_enter(self) -> None:
         """``enter``: the menu on an error, else edit the annotation under the cursor."""
         span = self._current_span()
         if span is None:
-            self.notify("nothing here: e goes to the next error, w to the next word", timeout=2)
+            self.say("nothing here: e goes to the next error, w to the next word")
             return
         if isinstance(span.ref, Finding) and self.review is not None and not self.show_original:
             self.open_menu(span.ref)
@@ -116,7 +116,7 @@ class FixingMixin:
         if finding is not None and self._can_fix():
             self.open_menu(finding)
             return
-        self.notify("no error or annotation here: a annotates, e goes to the next error", timeout=2)
+        self.say("no error or annotation here: a annotates, e goes to the next error")
 
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
@@ -127,7 +127,7 @@ class FixingMixin:
 
     def _history(self, step) -> None:
         if self.fixer is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         try:
             outcome = step()
@@ -141,13 +141,13 @@ class FixingMixin:
                     self.show_finding(outcome.finding)
                 else:
                     self.cursor_to(self._displayed(outcome.cursor))
-        self.notify(outcome.message, timeout=3, markup=False)
+        self.say(outcome.message)
 
     # ------------------------------------------------------------------ views
     def action_toggle_original(self) -> None:
         """``o``: the original text / the corrected text, remembered per article."""
         if self.review is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         omap = self.review.offset_map
         span = self._current_span()
@@ -166,19 +166,18 @@ class FixingMixin:
             self.library.set_state(self.article_id, show_original=self.show_original)
         except ReaderError as err:
             self.notify(f"could not remember the view: {err.message}", severity="warning", markup=False)
-        self.notify("showing the original text" if self.show_original else "showing the corrected text",
-                    timeout=2)
+        self.say("showing the original text" if self.show_original else "showing the corrected text")
 
     def action_diff(self) -> None:
         """``D``: the article's corrections; enter jumps to one."""
         if self.fixer is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         from reader.ui.screens.corrections_diff import CorrectionsDiffScreen
 
         listing = self.fixer.diff_listing()
         if not listing.compact_lines:
-            self.notify("no corrections in this article yet", timeout=2)
+            self.say("no corrections in this article yet")
             return
 
         def done(index: int | None) -> None:

@@ -91,11 +91,17 @@ class StatusLine(Widget):
     percent: reactive[float] = reactive(0.0)
     counts: reactive[str] = reactive("")
     message: reactive[tuple[str, str]] = reactive(("", ""))
+    #: What an action just did ("Replaced …", "Undid: …"), shown for a few seconds in
+    #: place of the counts: a toast would cover this line and the next suggestion.
+    flash: reactive[str] = reactive("")
 
     def render(self) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append(f"{self.percent:5.1f}%", style="bold")
-        if self.counts:
+        if self.flash:
+            out.append("  ")
+            out.append(self.flash, style="italic")
+        elif self.counts:
             out.append("  ")
             out.append(self.counts)
         head, detail = self.message
