@@ -290,3 +290,42 @@ async def test_dictionary_key_is_off_for_a_phrase_and_replace_all_here_asks(app)
         await pilot.pause()
         assert "ministr " not in screen.view.document.text
         assert len(app.library.corrections(screen.article_id)) == 2
+
+
+def test_path_completion_never_picks_one_of_several(tmp_path) -> None:
+    """Defect 12 (the Add dialog): tab completes what the matches share, then lists them."""
+    from reader.ui.dialogs.add_files import complete_path, path_completion
+
+    (tmp_path / "alpha-one.txt").write_text("x")
+    (tmp_path / "alpha-two.txt").write_text("x")
+    (tmp_path / "alpine").mkdir()
+    (tmp_path / "beta.txt").write_text("x")
+    base = str(tmp_path) + "/"
+    assert path_completion(base + "alp") == (None, ["alpha-one.txt", "alpha-two.txt", "alpine/"])
+    assert complete_path(base + "alph") == base + "alpha-"
+    assert path_completion(base + "alpha-") == (None, ["alpha-one.txt", "alpha-two.txt"])
+    assert complete_path(base + "alpha-o") == base + "alpha-one.txt"
+    assert complete_path(base + "alpi") == base + "alpine/"
+    assert complete_path(base + "b") == base + "beta.txt"
+    assert path_completion(base + "zzz") == (None, [])
+
+
+@sync
+async def test_add_dialog_tab_shows_the_choices(app, tmp_path) -> None:
+    from textual.widgets import Input, Static
+
+    (tmp_path / "alpha-one.txt").write_text("x")
+    (tmp_path / "alpha-two.txt").write_text("x")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        box = app.screen.query_one("#add-path", Input)
+        box.value = str(tmp_path / "alp")
+        box.cursor_position = len(box.value)
+        await pilot.press("tab")
+        assert box.value == str(tmp_path / "alpha-")
+        await pilot.press("tab")
+        assert box.value == str(tmp_path / "alpha-")  # nothing picked for the person
+        message = str(app.screen.query_one("#add-message", Static).render())
+        assert "alpha-one.txt" in message and "alpha-two.txt" in message
