@@ -50,6 +50,10 @@ class DiffListing:
     offsets: list[int]
 
 
+#: The ``kind`` recorded on a correction made with ``c`` rather than from a finding.
+FREE_EDIT_KIND = "edit"
+
+
 def _sentence(description: str) -> str:
     return description[:1].upper() + description[1:]
 
@@ -142,6 +146,15 @@ class CorrectionController:
         else:
             following = self.following(f)
         return self._outcome(change, following, f.start)
+
+    def free_edit(self, start: int, end: int, replacement: str) -> Outcome:
+        """Replace corrected-text ``[start, end)`` with ``replacement`` (``c``): a
+        correction of kind ``edit``, undoable and exported like the others."""
+        change = self.editor.correct_in_view(self.article_id, start, end, replacement, kind=FREE_EDIT_KIND)
+        if change.changed:
+            self.review.reload(self.lib, change)
+        message = _sentence(change.description) + (" (u undoes)" if change.changed else "")
+        return Outcome(change, start, None, message)
 
     def _outcome(self, change: Change, following: Finding | None, fallback: int) -> Outcome:
         message = _sentence(change.description)

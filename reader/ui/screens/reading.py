@@ -4,7 +4,6 @@ side panel. Text paints first; analysis runs in a worker thread and its highligh
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import ClassVar
 
@@ -25,11 +24,12 @@ from reader.model import Analysis, Annotation, Finding
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
     ANNOTATIONS, CURRENT, ENTITIES, ERRORS, SEARCH, Document, Span, SpanLayer,
-    annotation_layer, correction_layer, entity_key, finding_key,
+    annotation_layer, correction_layer, entity_key, finding_key, finding_layer,
 )
 from reader.ui.screens.reading_corrections import AnalysisCancelled, build_review, projected_layers
 from reader.ui.screens.reading_fixing import FixingMixin
 from reader.ui.screens.reading_keys import READING_BINDINGS
+from reader.ui.screens.reading_motions import MotionsMixin
 from reader.ui.screens.reading_notes import NotesMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.bars import Legend, StatusLine
@@ -42,7 +42,7 @@ WRAP_SETTING = "wrap_width"
 MAX_MATCHES = 50_000
 
 
-class ReadingScreen(FixingMixin, NotesMixin, Screen):
+class ReadingScreen(MotionsMixin, FixingMixin, NotesMixin, Screen):
     """Reads one article; position saved on leaving and restored on opening.
 
     Shows the corrected text by default (``o`` toggles the original); corrections come
@@ -81,6 +81,7 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         self._query = ""
         self.init_fixing()
         self.init_notes()
+        self.init_motions()
         self._partial: list[Analysis] = []
         self._annotations = []
         self._matches: list[int] = []
@@ -132,6 +133,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         text = lib.get_text(self.article_id)
         self._annotations = lib.annotations(self.article_id)
         state = lib.get_state(self.article_id)
+        self.load_hidden_kinds()
+        self._show_search_options()
         self.show_original = bool(state.get("show_original", False))
         corrected, self._mount_map = project(text, self.app.memory.corrections(self.article_id))
         omap = self.omap
@@ -196,7 +199,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         part = message.analysis
         ranges = [
             doc.layer(ENTITIES).extend(Span(e.start, e.end, entity_key(e.label), e) for e in part.entities),
-            doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f) for f in part.findings),
+            doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f)
+                                     for f in self.shown_findings(part.findings)),
         ]
         pct = 100 * message.done // max(1, message.total)
         self._show_progress(f"analysing… {pct}% ({message.done}/{message.total} parts)")
@@ -233,6 +237,9 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
             return
         shown = review.text if self.show_original else review.corrected_text
         layers, findings, entities = projected_layers(review, self._annotations, self.show_original)
+        if self.hidden_kinds:
+            layers = [finding_layer(self.shown_findings(findings)) if layer.name == ERRORS else layer
+                      for layer in layers]
         self.analysis = Analysis(tuple(findings), tuple(entities))
         changed_from: int | None = None
         changed_to = len(shown)
@@ -361,17 +368,18 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         def place(a: Annotation) -> int | None:
             return None if a.orphan else span_in_corrected(a.anchor.start, a.anchor.end, omap)[0]
 
-        self.query_one(SidePanel).show(self.analysis.findings, self.analysis.entities, self._annotations, place)
+        self.query_one(SidePanel).show(self.shown_findings(self.analysis.findings), self.analysis.entities,
+                                       self._annotations, place)
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         self.query_one(StatusLine).percent = message.percent
 
     # ------------------------------------------------------------------ moving
     def action_scroll(self, rows: int) -> None:
-        self.view.scroll_rows(rows)
+        self.view.scroll_rows(rows * self.take_count())
 
     def action_page(self, pages: int) -> None:
-        self.view.scroll_pages(pages)
+        self.view.scroll_pages(pages * self.take_count())
 
     def action_top(self) -> None:
         self.view.scroll_to(y=0, animate=False, immediate=True)
@@ -397,20 +405,26 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         return self.view.top_offset - 1
 
     def _step(self, layer_name: str, direction: int, what: str) -> None:
+        """To the next/previous span of a layer (a count repeats the step)."""
+        count = self.take_count()
         layer = self.view.document.layer(layer_name)
         if not len(layer):
             self.say(f"no {what} in this article" if self.review is not None else "still analysing")
             return
         pos = self._cursor()
-        span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
-        if span is None:
-            span = layer.first() if direction > 0 else layer.last()
-            self.say(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
+        span = None
+        for _ in range(min(count, len(layer))):
+            span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
+            if span is None:
+                span = layer.first() if direction > 0 else layer.last()
+                self.say(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
+            pos = span.start
         self._set_current(Span(span.start, span.end, "reader-cursor", span.ref))
 
     def action_finding(self, direction: int) -> None:
         if self.review is None:
-            self.notify("still analysing", timeout=2)
+            self.take_count()
+            self.say("still analysing", timeout=2)
             return
         self._step(ERRORS, direction, "suspected errors")
 
@@ -480,9 +494,13 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
     def _highlight_matches(self, query: str) -> list[Span]:
         doc = self.view.document
         spans = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
+        pattern = self.search_options.pattern(query) if query else None
+        if query and pattern is None:
+            self.say(f"not a regular expression: {query}")
+        if pattern is not None:
             for m in pattern.finditer(doc.text):
+                if m.end() == m.start():  # an empty regex match highlights nothing
+                    continue
                 spans.append(Span(m.start(), m.end(), "reader-search"))
                 if len(spans) >= MAX_MATCHES:
                     break
@@ -491,7 +509,8 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         return spans
 
     def search(self, query: str) -> None:
-        """Highlight every match of ``query`` (case-insensitive) and go to the next one."""
+        """Highlight every match of ``query`` (by the search toggles: case-insensitive
+        substrings unless whole word, case or regex is on) and go to the next one."""
         self._query = query
         spans = self._highlight_matches(query)
         if not query:
@@ -528,8 +547,11 @@ class ReadingScreen(FixingMixin, NotesMixin, Screen):
         run_export(self.app, [self.article_id])
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "close" and self.query_one("#search-bar", Input).has_focus:
+        searching = self.query_one("#search-bar", Input).has_focus
+        if action in ("close", "escape") and searching:
             return False
+        if action == "search_toggle":
+            return searching
         return True
 
     # ------------------------------------------------------------------ leaving

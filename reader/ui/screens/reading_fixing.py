@@ -118,6 +118,40 @@ class FixingMixin:
             return
         self.say("no error or annotation here: a annotates, e goes to the next error")
 
+    # ------------------------------------------------------------------ free edit
+    def action_change(self) -> None:
+        """``c``: change the selection, else the word (or error) under the cursor, to
+        anything: what the checker missed."""
+        if not self._can_fix():
+            return
+        sel = self.selection
+        span = self._current_span()
+        if sel is None and span is None:
+            self.say("put the cursor on a word (w, arrows, click) or select with v, then c")
+            return
+        start, end = sel if sel is not None else (span.start, span.end)
+        text = self.view.document.text[start:end]
+        from reader.ui.dialogs.free_edit import FreeEditDialog
+
+        def done(replacement: str | None) -> None:
+            if replacement is None:
+                return
+            try:
+                outcome = self.fixer.free_edit(start, end, replacement)
+            except ReaderError as err:
+                self.notify(err.message, severity="error", markup=False)
+                return
+            self.selection_anchor = None
+            if outcome.change is not None and outcome.change.changed:
+                self.reproject(reread_annotations=True)
+            if replacement:
+                self.cursor_to_span(start, start + len(replacement))
+            else:
+                self.cursor_to(start)
+            self.say(outcome.message)
+
+        self.app.push_screen(FreeEditDialog(text), done)
+
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
         self._history(lambda: self.fixer.undo())

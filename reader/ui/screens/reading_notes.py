@@ -74,7 +74,13 @@ class NotesMixin:
         else:
             forward = not name.startswith("-")
             extend = self.selection_anchor is not None and forward and current.start >= self.selection_anchor[0]
-            target = motion(text, current.start, name, extend=extend)
+            target = None
+            pos = current.start
+            for _ in range(self.take_count()):  # "3w": three words on
+                step = motion(text, pos, name, extend=extend)
+                if step is None:
+                    break
+                target, pos = step, step[0]
         if target is None:
             self.say("end of the article" if not name.startswith("-") else "start of the article")
             return

@@ -30,10 +30,11 @@ SHORT_LABELS = {
     "reader-ocr": "ocr", "reader-variant": "var", "reader-annotation": "note",
 }
 
+#: Layer, (title, short title), kinds; ``h`` in the reading view shows or hides them.
 GROUPS = (
-    (ENTITIES, ("1·names", "1"), ENTITY_KEYS),
-    (ERRORS, ("2·errors", "2"), FINDING_KEYS),
-    (ANNOTATIONS, ("3·notes", "3"), ("reader-annotation",)),
+    (ENTITIES, ("names", ""), ENTITY_KEYS),
+    (ERRORS, ("errors", ""), FINDING_KEYS),
+    (ANNOTATIONS, ("notes", ""), ("reader-annotation",)),
 )
 
 
@@ -54,9 +55,11 @@ class Legend(Widget):
     def _group(self, layer: str, title: str, keys, short: bool) -> Text:
         off = layer in self.hidden_layers
         out = Text()
-        out.append(f"{title}:", style=self.get_component_rich_style("legend--off") if off else "")
-        for key in keys:
-            out.append(" ")
+        if title:
+            out.append(f"{title}:", style=self.get_component_rich_style("legend--off") if off else "")
+        for i, key in enumerate(keys):
+            if title or i:
+                out.append(" ")
             style = self.get_component_rich_style("legend--off" if off else key)
             out.append(SHORT_LABELS[key] if short else key_label(key), style=style)
         return out
@@ -67,7 +70,7 @@ class Legend(Widget):
         for short_labels, short_titles in ((False, False), (True, False), (True, True)):
             parts = [self._group(layer, titles[short_titles], keys, short_labels)
                      for layer, titles, keys in GROUPS]
-            line = Text("  ").join(parts)
+            line = Text(" │ " if short_titles else "  ").join(parts)
             if line.cell_len <= width:
                 return line
         return Text("\n").join(parts)

@@ -1,0 +1,130 @@
+"""Issue 20: the keys vim, newsboat and LanguageTool users reach for, driven by Pilot:
+free edit (``c``), escape clearing before leaving, counts, half pages, ``*``/``#``,
+search toggles, library keys and the user keymap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import article_id, current_text, fake_analyzer, open_article, sync, wait_until
+
+from reader.ui.document import ANNOTATIONS, SEARCH
+
+
+@sync
+async def test_free_edit_is_a_correction_undone_redone_kept_and_exported(ui_library, tmp_path: Path) -> None:
+    from reader.export import get_format
+    from reader.export.run import ExportOptions, render_articles
+    from reader.ui.app import ReaderApp
+    from reader.ui.dialogs.annotate import AnnotateDialog
+    from reader.ui.dialogs.free_edit import FreeEditDialog
+
+    lib = ui_library
+    aid = article_id(lib, "Mosaic")
+    app = ReaderApp(lib, analyzer=fake_analyzer)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, aid)
+        await pilot.press("w", "w", "w", "w", "w")  # Mosaic under a car park -> "Diggers"
+        assert current_text(screen) == "park"
+        await pilot.press("w", "w", "w")  # Diggers in Velgrad
+        assert current_text(screen) == "Velgrad"
+        await pilot.press("a")
+        assert isinstance(app.screen, AnnotateDialog)
+        await pilot.press(*"the town", "ctrl+s")
+        await pilot.press("W", "W", "v", "w")  # select "Diggers in"
+        await pilot.press("c")
+        assert isinstance(app.screen, FreeEditDialog) and app.screen.original == "Diggers in"
+        await pilot.press(*"Builders working in", "enter")  # typing replaces the offered text
+        await pilot.pause()
+        doc = screen.view.document
+        assert "Builders working in Velgrad found" in doc.text
+        [note] = doc.layer(ANNOTATIONS).spans
+        assert doc.text[note.start:note.end] == "Velgrad"  # the note stayed on its word
+        [fix] = lib.corrections(aid)
+        assert (fix.original, fix.replacement, fix.kind) == ("Diggers in", "Builders working in", "edit")
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Diggers in Velgrad" in screen.view.document.text and lib.corrections(aid) == []
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Builders working in Velgrad" in screen.view.document.text
+    # a restart reads it back; an export carries it
+    app = ReaderApp(lib, analyzer=fake_analyzer)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, aid)
+        assert "Builders working in Velgrad found" in screen.view.document.text
+    [(doc, files)] = render_articles(lib, [aid], get_format("txt"), ExportOptions())
+    assert any("Builders working in Velgrad found" in body for body in files.values())
+
+
+@sync
+async def test_escape_clears_count_selection_and_search_before_leaving(app) -> None:
+    from reader.ui.screens.reading import ReadingScreen
+
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        doc = screen.view.document
+        await pilot.press("slash", *"quay", "enter")
+        assert len(doc.layer(SEARCH)) == 59
+        await pilot.press("w", "v", "w", "3")
+        await pilot.press("escape")  # the count
+        assert app.screen is screen and screen.selection is not None and len(doc.layer(SEARCH)) == 59
+        await pilot.press("escape")  # the selection
+        assert app.screen is screen and screen.selection is None and len(doc.layer(SEARCH)) == 59
+        await pilot.press("escape")  # the search highlights
+        assert app.screen is screen and len(doc.layer(SEARCH)) == 0
+        await pilot.press("n")  # nothing to step through now
+        await pilot.press("escape")  # nothing pending: back to the library
+        await pilot.pause()
+        assert not isinstance(app.screen, ReadingScreen)
+
+
+@sync
+async def test_counts_half_pages_and_word_search(app) -> None:
+    async with app.run_test(size=(100, 20)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        view = screen.view
+        await pilot.press("5", "j")
+        assert view.scroll_y == 5
+        await pilot.press("1", "2", "k")
+        assert view.scroll_y == 0
+        await pilot.press("ctrl+d")
+        half = view.scroll_y
+        assert half == max(1, view.scrollable_content_region.height - 2) // 2 or half > 3
+        await pilot.press("ctrl+u")
+        assert view.scroll_y == 0
+        await pilot.press("2", "e")  # the second error
+        assert current_text(screen) == "the the"
+        await pilot.press("3", "w")  # the the boats would: three words on
+        assert current_text(screen) == "would"
+        await pilot.press("asterisk")  # search "would" as a whole word
+        assert screen.search_options.whole_word and screen._query == "would"
+        assert len(screen.view.document.layer(SEARCH)) == 1
+
+
+@sync
+async def test_search_toggles_whole_word_case_and_regex(library, fixed_clock) -> None:
+    from reader.ui.app import ReaderApp
+
+    aid = library.add_article("Toggles\n\nThe theme of the Netherlands: the THE then.\n",
+                              title="Toggles", source="t.txt").info.id
+    app = ReaderApp(library, analyzer=fake_analyzer)
+    async with app.run_test(size=(100, 20)) as pilot:
+        screen = await open_article(app, pilot, aid)
+        layer = lambda: screen.view.document.layer(SEARCH)  # noqa: E731
+        await pilot.press("slash", *"the")
+        await pilot.press("enter")
+        assert len(layer()) == 7  # The theme the Netherlands the THE then
+        await pilot.press("slash", "ctrl+o")  # whole words: the ones that are "the"
+        bar = screen.query_one("#search-bar")
+        assert "words" in str(bar.border_title)
+        await pilot.press("enter")
+        assert len(layer()) == 4
+        await pilot.press("slash", "ctrl+l", "enter")  # and case: only lower-case "the"
+        assert len(layer()) == 2
+        await pilot.press("slash", "ctrl+o", "ctrl+l", "ctrl+g", "ctrl+u", *"th[a-z]+", "enter")  # regex
+        shown = [screen.view.document.text[s.start:s.end] for s in layer().spans]
+        assert shown == ["The", "theme", "the", "therlands", "the", "THE", "then"]
+        assert str(bar.border_title) == "search: regex"
+        await pilot.press("slash", "ctrl+u", *"th(", "enter")  # a broken regex: said, nothing found
+        assert len(layer()) == 0 and "not a regular expression" in screen.query_one("StatusLine").flash
