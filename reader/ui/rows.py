@@ -37,6 +37,14 @@ SOURCE_WIDTH = 22
 OTHER_COLUMNS_WIDTH = (9 + 6 + 5 + 5 + 4 + 10) + 2 * len(COLUMNS) + 2
 
 
+def is_unread(state: dict) -> bool:
+    """Never opened, or marked unread with ``N`` (newsboat's keys): the ``read`` flag of
+    the reading state, else whether it has a reading position at all."""
+    if "read" in state:
+        return not state["read"]
+    return not state.get("position") and not state.get("progress")
+
+
 def text_column_widths(table_width: int) -> tuple[int, int]:
     """``(title, source)`` widths that fill a table ``table_width`` cells wide: the title
     takes what the source does not (at least 16 and 8 cells, the source at most 28)."""
@@ -63,10 +71,11 @@ class ArticleRow:
     notes: int | None = None
     fixes: int | None = None
     read: float = 0.0
+    unread: bool = False
 
     @classmethod
-    def from_info(cls, info: ArticleInfo, progress: float = 0.0) -> ArticleRow:
-        return cls(info.id, info.title, source_label(info), info.words, info.added, read=progress)
+    def from_info(cls, info: ArticleInfo, progress: float = 0.0, unread: bool = False) -> ArticleRow:
+        return cls(info.id, info.title, source_label(info), info.words, info.added, read=progress, unread=unread)
 
     def with_counts(self, **counts) -> ArticleRow:
         return replace(self, **counts)
@@ -88,7 +97,7 @@ class ArticleRow:
             count(self.errors),
             count(self.notes),
             count(self.fixes),
-            f"{self.read:.0f}%" if self.read else "",
+            "new" if self.unread else (f"{self.read:.0f}%" if self.read else ""),
             self.added[:10],
         )
 

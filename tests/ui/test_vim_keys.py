@@ -128,3 +128,47 @@ async def test_search_toggles_whole_word_case_and_regex(library, fixed_clock) ->
         assert str(bar.border_title) == "search: regex"
         await pilot.press("slash", "ctrl+u", *"th(", "enter")  # a broken regex: said, nothing found
         assert len(layer()) == 0 and "not a regular expression" in screen.query_one("StatusLine").flash
+
+
+@sync
+async def test_library_keys_newsboat_style(app, monkeypatch) -> None:
+    from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.reading import ReadingScreen
+
+    opened: list[str] = []
+    monkeypatch.setattr(type(app), "open_url", lambda self, url, **kw: opened.append(url))
+    lib = app.library
+    web = lib.add_article("Web page\n\nFrom the web.\n", title="Web page", source="https://example.org/story").info.id
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        cells = lambda: [str(screen.table.get_row_at(i)[6]) for i in range(screen.table.row_count)]  # noqa: E731
+        assert cells() == ["new"] * 4
+        await pilot.press("s")  # by title: Harbour, Mosaic, Night train, Web page
+        assert screen.sort_column == "title"
+        await pilot.press("j", "j")
+        assert screen.table.cursor_row == 2
+        await pilot.press("k")
+        assert screen.table.cursor_row == 1
+        await pilot.press("enter")  # opens "Mosaic": it is read now
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.info.title.startswith("Mosaic")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen and cells()[1] != "new"
+        await pilot.press("g", "n", "n")  # next unread: Night train, then Web page (Mosaic is read)
+        assert screen.selected_id() == web
+        await pilot.press("o")
+        assert opened == ["https://example.org/story"]
+        await pilot.press("N")  # marked read
+        assert cells()[3] == ""
+        await pilot.press("N")
+        assert cells()[3] == "new"
+    # a new session starts with the cursor on the article read last
+    from reader.ui.app import ReaderApp
+
+    again = ReaderApp(lib, analyzer=fake_analyzer)
+    async with again.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.selected_id() == article_id(lib, "Mosaic")

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from reader.ui.widgets.footer import ReaderFooter
 
-from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows, text_column_widths
+from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, is_unread, sort_rows, text_column_widths
 
 EMPTY_TEXT = (
     "Your library is empty.\n\n"
@@ -25,6 +25,19 @@ EMPTY_TEXT = (
     "or from a shell:  reader add PATH...\n\n"
     "Press  ?  for every key, ctrl+p for the command palette."
 )
+
+
+#: Library setting: the article opened last (the cursor starts on it).
+LAST_READ_SETTING = "last_read"
+
+
+def web_address(info) -> str | None:
+    """An article's http(s) address: its source, else the page's canonical URL."""
+    meta = info.meta or {}
+    for candidate in (info.source, meta.get("url"), meta.get("canonical"), meta.get("link")):
+        if isinstance(candidate, str) and candidate.startswith(("http://", "https://")):
+            return candidate
+    return None
 
 
 #: Seconds between showing the table and starting to count suspected errors.
@@ -51,6 +64,14 @@ class LibraryScreen(Screen):
         Binding("t", "stories", "Stories", id="stories",
                 tooltip="Articles grouped by story: names tables, merge and split, side-by-side reading"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("j", "cursor(1)", "Next article", id="next-article", show=False),
+        Binding("k", "cursor(-1)", "Previous article", id="previous-article", show=False),
+        Binding("n", "next_unread", "Next unread", id="next-unread", show=False,
+                tooltip="Go to the next article not read yet (newsboat's n)"),
+        Binding("N", "toggle_read", "Read/unread", id="toggle-read", show=False,
+                tooltip="Mark the selected article read or unread"),
+        Binding("o", "open_source", "Open in browser", id="open-source", show=False,
+                tooltip="Open the article's web address (its source or canonical URL) in the browser"),
         Binding("g", "first", "First article", id="first", show=False),
         Binding("G", "last", "Last article", id="last", show=False),
         Binding("q", "app.quit", "Quit", id="quit-library"),
@@ -93,6 +114,9 @@ class LibraryScreen(Screen):
             self.table.add_column(heading, key=key)
         self.reload()
         self.table.focus()
+        last = self.library.get_setting(LAST_READ_SETTING)
+        if isinstance(last, str) and last in {r.id for r in self.visible_rows()}:
+            self.table.move_cursor(row=self.table.get_row_index(last))  # where you left off
 
     def reload(self) -> None:
         """Re-read the article list (after add, delete, undo, or coming back)."""
@@ -102,7 +126,8 @@ class LibraryScreen(Screen):
         old = self.rows
         self.rows = {}
         for info in infos:
-            row = ArticleRow.from_info(info, lib.progress_of(states.get(info.id, {})))
+            state = states.get(info.id, {})
+            row = ArticleRow.from_info(info, lib.progress_of(state), unread=is_unread(state))
             prev = old.get(info.id)
             if prev is not None:
                 row = row.with_counts(errors=prev.errors, notes=prev.notes, fixes=prev.fixes)
@@ -208,6 +233,58 @@ class LibraryScreen(Screen):
         if article_id:
             self.app.push_screen(self._reading(article_id), self._returned)
 
+    def _mark_opened(self, article_id: str) -> None:
+        """Opening an article marks it read and makes it the one the cursor returns to."""
+        try:
+            self.library.set_state(article_id, read=True)
+            self.library.set_setting(LAST_READ_SETTING, article_id)
+        except Exception as exc:  # a locked library must not stop the reading
+            self.notify(f"could not save the read state: {exc}", severity="warning", markup=False)
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_next_unread(self) -> None:
+        rows = self.visible_rows()
+        if not rows:
+            return
+        here = self.table.cursor_row
+        order = list(range(here + 1, len(rows))) + list(range(0, here + 1))
+        for i in order:
+            if rows[i].unread:
+                self.table.move_cursor(row=i)
+                return
+        self.notify("no unread articles", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        row = self.rows[article_id]
+        try:
+            self.library.set_state(article_id, read=row.unread)
+        except Exception as exc:
+            self.notify(f"could not save the read state: {exc}", severity="warning", markup=False)
+            return
+        self.rows[article_id] = row.with_counts(unread=not row.unread)
+        self.table.update_cell(article_id, "read", Text(self.rows[article_id].cells(*self.widths)[6]))
+        self.notify("marked unread" if not row.unread else "marked read", timeout=1.5)
+
+    def action_open_source(self) -> None:
+        """``o``: the article's web address in the browser (newsboat's ``o``)."""
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        info = self.library.get_info(article_id)
+        url = web_address(info)
+        if url is None:
+            self.notify("this article has no web address (it was imported from a file)", timeout=3)
+            return
+        self.app.open_url(url)
+        self.notify(f"opening {url}", timeout=2, markup=False)
+
     def on_screen_suspend(self) -> None:
         # the reading view needs the CPU more than the counts do; they resume on return
         self.workers.cancel_group(self, "counts")
@@ -220,6 +297,7 @@ class LibraryScreen(Screen):
     def _reading(self, article_id: str, offset: int | None = None, end: int | None = None):
         from reader.ui.screens.reading import ReadingScreen
 
+        self._mark_opened(article_id)
         return ReadingScreen(article_id, offset=offset, end=end)
 
     def _returned(self, result=None) -> None:
