@@ -62,10 +62,21 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         register_all(self)
+        self.apply_keymap()
         apply_initial_theme(self, self._theme_name, self.library.get_setting("theme"))
         from reader.ui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+
+    def apply_keymap(self, path: Path | None = None) -> None:
+        """The user's ``keymap.toml`` (reader.ui.keymap); each unusable entry is named."""
+        from reader.ui.keymap import load_keymap
+
+        keymap = load_keymap(path)
+        if keymap.bindings:
+            self.set_keymap(keymap.bindings)
+        for problem in keymap.problems:
+            self.notify(problem, title="keymap.toml", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         self.analysis.close()

@@ -172,3 +172,37 @@ async def test_library_keys_newsboat_style(app, monkeypatch) -> None:
     async with again.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         assert again.screen.selected_id() == article_id(lib, "Mosaic")
+
+
+def test_keymap_reports_unknown_ids_bad_values_and_clashes(tmp_path: Path) -> None:
+    from reader.ui.keymap import load_keymap
+
+    path = tmp_path / "keymap.toml"
+    path.write_text('next-error = "ctrl+n"\nbogus-thing = "x"\nfix = "t"\nsearch = 3\nhelp = "?"\n', encoding="utf-8")
+    keymap = load_keymap(path)
+    assert keymap.bindings == {"next-error": "ctrl+n", "help": "question_mark"}
+    text = "\n".join(keymap.problems)
+    assert "unknown binding id 'bogus-thing'" in text
+    assert "search must be a string of keys" in text
+    assert "'t' would do both" in text and "fix" in text and "next-entity" in text
+    path.write_text("not = [toml", encoding="utf-8")
+    assert "cannot read it" in load_keymap(path).problems[0]
+
+
+@sync
+async def test_user_keymap_rebinds_keys_in_the_app(app, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path))
+    (tmp_path / "keymap.toml").write_text('[keymap]\nnext-error = "ctrl+n"\nnope = "x"\n', encoding="utf-8")
+    messages: list[str] = []
+    original = type(app).notify
+
+    def spy(self, message, *args, **kwargs):
+        messages.append(str(message))
+        return original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(type(app), "notify", spy)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.press("ctrl+n")
+        assert current_text(screen) == "ministr"
+        assert any("unknown binding id 'nope'" in m for m in messages)
