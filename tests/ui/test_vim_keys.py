@@ -206,3 +206,13 @@ async def test_user_keymap_rebinds_keys_in_the_app(app, tmp_path: Path, monkeypa
         await pilot.press("ctrl+n")
         assert current_text(screen) == "ministr"
         assert any("unknown binding id 'nope'" in m for m in messages)
+
+
+def test_readme_key_tables_are_generated_from_the_bindings() -> None:
+    from reader.ui.keys_doc import END, START, key_tables
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index(START) + len(START):readme.index(END)]
+    assert block == "\n" + key_tables(), "run: python -m reader.ui.keys_doc --write README.md"
+    for ident in ("change", "back", "half-page-down", "search-word", "hide-kinds", "next-unread", "open-source"):
+        assert f"`{ident}`" in block, ident

@@ -52,10 +52,10 @@ class LibraryScreen(Screen):
         # priority: the table's own enter would hide this one from the Footer
         Binding("enter", "open", "Open", id="open", tooltip="Read the selected article", priority=True),
         Binding("slash", "filter", "Filter", id="filter", key_display="/", tooltip="Fuzzy filter on title and source"),
-        Binding("s", "sort", "Sort", id="sort", tooltip="Sort by the next column (again to reverse: S)"),
+        Binding("s", "sort", "Sort", id="sort", show=False, tooltip="Sort by the next column (again to reverse: S)"),
         Binding("S", "reverse", "Reverse sort", id="reverse-sort", show=False),
         Binding("a", "add", "Add", id="add", tooltip="Import files or folders"),
-        Binding("d", "delete", "Delete", id="delete", tooltip="Remove the selected article (u undoes)"),
+        Binding("d", "delete", "Delete", id="delete", show=False, tooltip="Remove the selected article (u undoes)"),
         Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article", show=False),
         Binding("F", "fulltext", "Search all", id="search-all", key_display="F", tooltip="Fuzzy full-text search across the library"),
         Binding("A", "annotations", "Annotations", id="annotations", key_display="A",
