@@ -147,6 +147,33 @@ class CorrectionController:
             following = self.following(f)
         return self._outcome(change, following, f.start)
 
+    def plan_kind(self, kind: str) -> list[tuple[int, int, str, str]]:
+        """The first suggestion of every open ``kind`` finding, as original-text edits
+        (the CLI's ``fix --apply-suggestions KIND`` rule: no overlaps, only findings that
+        sit on the original text as it reads)."""
+        from reader.corrections import overlaps
+
+        text = self.review.text
+        existing = self.review.corrections
+        edits: list[tuple[int, int, str, str]] = []
+        for f in self.review.findings:
+            if f.kind != kind or not f.suggestions:
+                continue
+            start, end = self.review.original_span(f)
+            if text[start:end] != f.text or any(overlaps(start, end, c.start, c.end) for c in existing):
+                continue
+            if any(overlaps(start, end, s, e) for s, e, _, _ in edits):
+                continue
+            edits.append((start, end, f.suggestions[0], kind))
+        return edits
+
+    def fix_kind(self, kind: str, edits: list[tuple[int, int, str, str]]) -> Outcome:
+        """Apply :meth:`plan_kind`'s edits in one write and one undo step."""
+        change = self.editor.correct_many(self.article_id, edits, f"apply {len(edits)} {kind} suggestions")
+        if change.changed:
+            self.review.reload(self.lib, change)
+        return Outcome(change, None, None, _sentence(change.description) + " (u undoes)")
+
     def free_edit(self, start: int, end: int, replacement: str) -> Outcome:
         """Replace corrected-text ``[start, end)`` with ``replacement`` (``c``): a
         correction of kind ``edit``, undoable and exported like the others."""

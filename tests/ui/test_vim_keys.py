@@ -216,3 +216,38 @@ def test_readme_key_tables_are_generated_from_the_bindings() -> None:
     assert block == "\n" + key_tables(), "run: python -m reader.ui.keys_doc --write README.md"
     for ident in ("change", "back", "half-page-down", "search-word", "hide-kinds", "next-unread", "open-source"):
         assert f"`{ident}`" in block, ident
+
+
+@sync
+async def test_fix_every_error_of_one_kind_asks_then_is_one_undo_step(app) -> None:
+    from reader.ui.dialogs.confirm import ConfirmDialog
+
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_article(app, pilot, article_id(app.library, "Harbour"))
+        await pilot.press("e", "F")  # on "ministr" (misspelling, twice in the article)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen.view.document.text
+        assert "ministr " not in text and text.count("minister") == 2 and "the the" in text
+        assert len(app.library.corrections(screen.article_id)) == 2
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.library.corrections(screen.article_id) == []
+
+
+def test_menu_says_why_with_rule_and_confidence_when_present() -> None:
+    from dataclasses import dataclass
+
+    from reader.model import Finding
+    from reader.ui.dialogs.suggestions import why
+
+    assert why(Finding(0, 1, "x", "misspelling", "", ())) == "misspelling"
+
+    @dataclass(frozen=True)
+    class Scored(Finding):
+        rule: str = ""
+        confidence: float = 0.0
+
+    assert why(Scored(0, 1, "x", "ocr", "", (), "rn-for-m", 0.83)) == "ocr · rn-for-m · confidence 83%"

@@ -79,6 +79,18 @@ def is_dictionary_word(text: str) -> bool:
     return DICTIONARY_WORD.fullmatch(text) is not None
 
 
+def why(finding: Finding) -> str:
+    """The kind, and the rule and confidence when the analysis gave them."""
+    parts = [finding.kind]
+    rule = getattr(finding, "rule", None)
+    if rule:
+        parts.append(str(rule))
+    confidence = getattr(finding, "confidence", None)
+    if isinstance(confidence, (int, float)):
+        parts.append(f"confidence {confidence:.0%}" if confidence <= 1 else f"confidence {confidence}")
+    return " · ".join(parts)
+
+
 def _line(s: str) -> str:
     """Article text on one line (a finding may span a line break)."""
     return s.replace("\r", " ").replace("\n", "⏎")
@@ -144,7 +156,7 @@ class SuggestionMenu(ModalScreen[MenuResult]):
         f = self.finding
         with Vertical(id="menu"):
             head = Text(_line(f.text), style="bold")
-            head.append(f"  {f.kind}", style="italic dim")
+            head.append(f"  {why(f)}", style="italic dim")
             yield Static(head, id="menu-word", markup=False)
             if f.message:
                 yield Static(Text(_line(f.message)), id="menu-message", markup=False)

@@ -152,6 +152,37 @@ class FixingMixin:
 
         self.app.push_screen(FreeEditDialog(text), done)
 
+    def action_fix_kind(self) -> None:
+        """``F``: the first suggestion for every open finding of the current one's kind
+        (asks first; one undo step), like ``reader fix --apply-suggestions KIND``."""
+        if not self._can_fix():
+            return
+        finding = self.current_finding()
+        if finding is None:
+            self.say("put the cursor on an error first (e): F fixes every error of its kind")
+            return
+        edits = self.fixer.plan_kind(finding.kind)
+        if not edits:
+            self.say(f"no {finding.kind} error here has a suggestion to apply")
+            return
+        from reader.ui.dialogs.confirm import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                outcome = self.fixer.fix_kind(finding.kind, edits)
+            except ReaderError as err:
+                self.notify(err.message, severity="error", markup=False)
+                return
+            self.reproject()
+            self.say(outcome.message)
+
+        n = len(edits)
+        self.app.push_screen(ConfirmDialog(
+            f"Apply the first suggestion to {n} {finding.kind} error{'s' * (n != 1)}?",
+            "One undo step (u). Errors without a suggestion, or already corrected, are left."), done)
+
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
         self._history(lambda: self.fixer.undo())

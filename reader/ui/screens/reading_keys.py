@@ -41,6 +41,8 @@ READING_BINDINGS: list[Binding] = [
             tooltip="Step through every suspected error with the menu open (escape stops)"),
     Binding("enter", "enter", "Fix / edit", id="enter", show=False,
             tooltip="Menu on the error under the cursor, else edit the annotation there"),
+    Binding("F", "fix_kind", "Fix all of kind", id="fix-kind", show=False,
+            tooltip="First suggestion for every error of the current one's kind (asks; one undo step)"),
     Binding("c", "change", "Change", id="change", show=False,
             tooltip="Change the word or selection to anything (a correction: u undoes)"),
     Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last correction, ignore or annotation change"),
