@@ -251,3 +251,16 @@ def test_menu_says_why_with_rule_and_confidence_when_present() -> None:
         confidence: float = 0.0
 
     assert why(Scored(0, 1, "x", "ocr", "", (), "rn-for-m", 0.83)) == "ocr · rn-for-m · confidence 83%"
+
+
+def test_unified_diff_marks_the_changed_words() -> None:
+    from reader.ui.screens.corrections_diff import changed_words, diff_text
+
+    old = "The goverment said wich plan would pass, in a long paragraph."
+    new = "The government said which plan would pass, in a long paragraph."
+    a, b = changed_words(old, new)
+    assert [old[x:y] for x, y in a] == ["goverment", "wich"]
+    assert [new[x:y] for x, y in b] == ["government", "which"]
+    text = diff_text(f"--- a\n+++ b\n@@ -1 +1 @@\n-{old}\n+{new}\n")
+    marked = [text.plain[span.start:span.end] for span in text.spans if "reverse" in str(span.style)]
+    assert marked == ["goverment", "wich", "government", "which"]

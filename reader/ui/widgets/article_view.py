@@ -132,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = set(ALL_KEYS) | {"reader-other"}
 
-    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; overflow-x: hidden; }\n" + component_css("ArticleView")
+    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; overflow-x: hidden; scrollbar-gutter: stable; }\n" + component_css("ArticleView")
 
     wrap_width: reactive[int] = reactive(DEFAULT_WRAP)
 

@@ -101,13 +101,17 @@ class StatusLine(Widget):
     def render(self) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append(f"{self.percent:5.1f}%", style="bold")
+        head, detail = self.message
+        width = self.content_region.width or self.size.width or 10_000
+        message_len = len(head) + len(detail) + 6 if head else 0
         if self.flash:
             out.append("  ")
             out.append(self.flash, style="italic")
-        elif self.counts:
+        elif self.counts and (not head or out.cell_len + 2 + len(self.counts) + message_len <= width):
+            # the counts give way to the finding's message and suggestions on a narrow
+            # terminal (the side panel and the library keep the counts)
             out.append("  ")
             out.append(self.counts)
-        head, detail = self.message
         if head:
             out.append("  │ ")
             out.append(head, style="bold")
