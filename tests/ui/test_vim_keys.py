@@ -264,3 +264,15 @@ def test_unified_diff_marks_the_changed_words() -> None:
     text = diff_text(f"--- a\n+++ b\n@@ -1 +1 @@\n-{old}\n+{new}\n")
     marked = [text.plain[span.start:span.end] for span in text.spans if "reverse" in str(span.style)]
     assert marked == ["goverment", "wich", "government", "which"]
+
+
+def test_side_panel_groups_a_flagged_name_variant_under_its_person() -> None:
+    from reader.model import Entity, Finding
+    from reader.ui.widgets.side_panel import build_options
+
+    entities = [Entity(0, 9, "Dalsgaard", "PERSON"), Entity(20, 28, "Dalsgard", "PERSON"),
+                Entity(40, 49, "Dalsgaard", "PERSON")]
+    findings = [Finding(20, 28, "Dalsgard", "variant", "another spelling", ("Dalsgaard",))]
+    rows = [str(o.prompt) for o in build_options(findings, entities, [])]
+    people = [r for r in rows if "Dalsg" in r and "variant" not in r]
+    assert len(people) == 1 and "3 Dalsgaard" in people[0] and "~ Dalsgard" in people[0]
