@@ -57,13 +57,17 @@ def binding_scopes() -> dict[str, list[Binding]]:
     from reader.ui.dialogs.suggestions import SuggestionMenu
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.screens.names_table import NamesScreen
     from reader.ui.screens.search import SearchScreen
+    from reader.ui.screens.side_by_side import SideBySideScreen
+    from reader.ui.screens.stories import StoriesScreen
 
     app = [b for b in ReaderApp.BINDINGS if isinstance(b, Binding)]
     screens = {
         "library": LibraryScreen, "reading view": ReadingScreen, "suggestion menu": SuggestionMenu,
         "full-text search": SearchScreen, "add dialog": AddFilesDialog, "replace-all question": ReplaceAllConfirm,
         "change dialog": FreeEditDialog, "show/hide dialog": HideKindsDialog,
+        "stories": StoriesScreen, "story names": NamesScreen, "side by side": SideBySideScreen,
     }
     scopes = {"app": app}
     for name, cls in screens.items():
