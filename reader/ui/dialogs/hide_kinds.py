@@ -45,12 +45,12 @@ class HideKindsDialog(ModalScreen[tuple[dict[str, bool], frozenset[str]] | None]
 
     def __init__(self, layers: Mapping[str, bool], kinds: Iterable[str], hidden: Iterable[str]) -> None:
         super().__init__()
-        self.layers = dict(layers)
+        self.shown_layers = dict(layers)
         self.kinds = list(kinds)
         self.hidden = frozenset(hidden)
 
     def compose(self) -> ComposeResult:
-        options = [Selection(LAYER_NAMES[name], f"layer:{name}", shown) for name, shown in self.layers.items()]
+        options = [Selection(LAYER_NAMES[name], f"layer:{name}", shown) for name, shown in self.shown_layers.items()]
         options += [Selection(f"   {kind}", f"kind:{kind}", kind not in self.hidden) for kind in self.kinds]
         with Vertical():
             yield Static(Text("Show / hide highlights", style="bold"), markup=False)
@@ -65,7 +65,7 @@ class HideKindsDialog(ModalScreen[tuple[dict[str, bool], frozenset[str]] | None]
 
     def answer(self) -> tuple[dict[str, bool], frozenset[str]]:
         chosen = set(self.query_one(SelectionList).selected)
-        layers = {name: f"layer:{name}" in chosen for name in self.layers}
+        layers = {name: f"layer:{name}" in chosen for name in self.shown_layers}
         hidden = frozenset(kind for kind in self.kinds if f"kind:{kind}" not in chosen)
         return layers, hidden
 

@@ -547,7 +547,8 @@ class ReadingScreen(MotionsMixin, FixingMixin, NotesMixin, Screen):
         run_export(self.app, [self.article_id])
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        searching = self.query_one("#search-bar", Input).has_focus
+        bars = self.query("#search-bar")  # Textual may ask before compose or after unmount
+        searching = bool(bars) and bars.first().has_focus
         if action in ("close", "escape") and searching:
             return False
         if action == "search_toggle":
