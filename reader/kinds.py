@@ -64,27 +64,27 @@ REGISTRY: tuple[Kind, ...] = (
     # suspected errors: the suspect text is coloured (spacing and ocr drawn reversed)
     Kind("misspelling", FINDING, "spelling", "misspelled words", "underline", "#ff7a7a", "#c62828",
          priority=4),
-    Kind("case", FINDING, "case", "wrong capitalisation", "underline", "#ff9e6b", "#a14a08",
+    Kind("case", FINDING, "case", "wrong capitalisation", "bold italic underline", "#ff9e6b", "#a14a08",
          priority=3, html="text-decoration-color: var(--date);"),
     Kind("spacing", FINDING, "spacing", "missing/extra spaces", "reverse", "#e0b050", "#875c00",
          priority=7, html="text-decoration-color: var(--date);"),
-    Kind("grammar", FINDING, "grammar", "grammar slips", "underline italic", "#ff8fc0", "#b0306e",
+    Kind("grammar", FINDING, "grammar", "grammar slips", "italic underline", "#ff8fc0", "#b0306e",
          priority=6, html="text-decoration-color: var(--org);"),
     Kind("repetition", FINDING, "repeat", "repeated words", "strike", "#d9a57a", "#7a5230",
          priority=5, html="text-decoration-color: var(--org);"),
-    Kind("foreign", FINDING, "foreign", "untranslated foreign words", "italic underline", "#7fd6d6",
+    Kind("foreign", FINDING, "foreign", "untranslated foreign words", "italic reverse", "#7fd6d6",
          "#00727a", priority=1, html="text-decoration-color: var(--person);"),
-    Kind("ocr", FINDING, "ocr", "OCR confusions", "reverse", "#f08ae0", "#a0309a",
+    Kind("ocr", FINDING, "ocr", "OCR confusions", "bold reverse", "#f08ae0", "#a0309a",
          priority=2, html="text-decoration-style: dotted;"),
-    Kind("variant", FINDING, "variant", "spelling variants of one name", "bold underline", "#f2dc6b",
+    Kind("variant", FINDING, "variant", "spelling variants of one name", "underline reverse", "#f2dc6b",
          "#6b6b00", priority=0, html="text-decoration-color: var(--person);"),
     # the person's records: tints behind the text
     Kind("annotation", RECORD, "note", "annotated spans", "", "#2e3560", "#dde3fb"),
     Kind("correction", RECORD, "fixed", "corrected spans", "", "#24452f", "#d3ecd6"),
     # cursor and selection
-    Kind("cursor", CURSOR, "cursor", "the current finding/match/word", "bold", "#5c4a10", "#f7e08a"),
+    Kind("cursor", CURSOR, "cursor", "the current finding/match/word", "bold reverse", "#5c4a10", "#f7e08a"),
     Kind("selection", CURSOR, "selection", "a selection being made", "", "#3b4050", "#d6deec"),
-    Kind("search", CURSOR, "search", "search matches", "", "#4a3f12", "#f1e1a6"),
+    Kind("search", CURSOR, "search", "search matches", "", "#1f4a57", "#cde8f0"),
 )
 
 

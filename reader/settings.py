@@ -30,6 +30,8 @@ class Settings:
     STORY_CHOICES = "stories.choices"
     STORY_NAMES = "stories.names"
     SENSITIVITY = "sensitivity"
+    HIDDEN_KINDS = "hidden_kinds"
+    LAST_READ = "last_read"
     #: The sensitivity levels in the order the reading view's key cycles them.
     SENSITIVITY_ORDER = ("balanced", "thorough", "strict")
 
@@ -71,6 +73,24 @@ class Settings:
         level = order[(order.index(self.sensitivity) + 1) % len(order)]
         self.lib.set_setting(self.SENSITIVITY, level)
         return level
+
+    # ------------------------------------------------------------------ reading view
+    @property
+    def hidden_kinds(self) -> frozenset[str]:
+        """The finding kinds the person hid in the reading view (``h``)."""
+        stored = self._get(self.HIDDEN_KINDS, list, [])
+        return frozenset(k for k in stored if isinstance(k, str))
+
+    def set_hidden_kinds(self, kinds: frozenset[str] | set[str]) -> None:
+        self.lib.set_setting(self.HIDDEN_KINDS, sorted(kinds))
+
+    @property
+    def last_read(self) -> str | None:
+        """The article the library's cursor returns to (the one opened last)."""
+        return self._get(self.LAST_READ, str)
+
+    def set_last_read(self, article_id: str) -> None:
+        self.lib.set_setting(self.LAST_READ, str(article_id))
 
     # ------------------------------------------------------------------ export dialog
     @property

@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.ui.analysis_service import Analyzer, AnalysisService
+from reader.ui.app_keys import APP_BINDINGS
 from reader.ui.commands import ReaderCommands
 from reader.errors import ReaderError
 from reader.termsafe import safe, safe_line
@@ -34,12 +35,7 @@ class ReaderApp(App[int]):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands, ThemeCommands}
     COMMAND_CATEGORY = "app"
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("?", "help", "Help", id="help", tooltip="List every key of this screen"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave reader", priority=True, show=False),
-        Binding("ctrl+t", "cycle_theme", "Next theme", id="next-theme", show=False,
-                tooltip="Switch to the next theme (remembered for next time)"),
-    ]
+    BINDINGS: ClassVar[list[Binding]] = APP_BINDINGS
 
     def __init__(self, library, theme_name: str | None = None, analyzer: Analyzer | None = None) -> None:
         super().__init__()
@@ -64,10 +60,21 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         register_all(self)
+        self.apply_keymap()
         apply_initial_theme(self, self._theme_name, Settings(self.library).theme)
         from reader.ui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+
+    def apply_keymap(self, path: Path | None = None) -> None:
+        """The user's ``keymap.toml`` (reader.ui.keymap); each unusable entry is named."""
+        from reader.ui.keymap import load_keymap
+
+        keymap = load_keymap(path)
+        if keymap.bindings:
+            self.set_keymap(keymap.bindings)
+        for problem in keymap.problems:
+            self.notify(problem, title="keymap.toml", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         self.analysis.close()

@@ -1,6 +1,6 @@
 """Command palette: every described key binding of the current screen as a command named
-``category: action`` (for example ``reading: next error``), so the palette, the Footer and
-the help screen list the same things."""
+``category: action`` (for example ``reading: next error``) with its keys in the help line,
+so the palette, the Footer and the help screen list the same things."""
 
 from __future__ import annotations
 
@@ -13,18 +13,22 @@ class ReaderCommands(Provider):
     """Offers the bindings of the screen the palette was opened on."""
 
     def _commands(self) -> list[tuple[str, str, object, str]]:
-        out: list[tuple[str, str, object, str]] = []
-        seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
+        found: dict[str, tuple[str, object, str]] = {}
+        keys: dict[str, list[str]] = {}
+        for active in self.screen.active_bindings.values():  # one entry per key
             binding, node = active.binding, active.node
             category = getattr(node, "COMMAND_CATEGORY", None)
             if not category or not binding.description or not binding.id or not active.enabled:
                 continue
             name = f"{category}: {binding.description.lower()}"
-            if name in seen:
-                continue
-            seen.add(name)
-            out.append((name, binding.action, node, binding.tooltip or ""))
+            found.setdefault(name, (binding.action, node, binding.tooltip or ""))
+            shown = self.app.get_key_display(binding)
+            if shown not in keys.setdefault(name, []):
+                keys[name].append(shown)
+        out = []
+        for name, (action, node, tooltip) in found.items():
+            shown = " ".join(keys[name])
+            out.append((name, action, node, f"{shown} · {tooltip}" if tooltip else shown))
         return sorted(out)
 
     async def discover(self) -> Hits:

@@ -21,7 +21,8 @@ from reader.editing import Change, Editor
 from reader.errors import ReaderError
 from reader.model import Finding
 from reader.session import ArticleSession, Pending
-from reader.ui.dialogs.suggestions import MenuAction, MenuResult
+from reader.wording import counted
+from reader.ui.dialogs.suggestions import MenuAction, MenuResult, is_dictionary_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,10 @@ class DiffListing:
     compact_lines: list[str]
     unified: str
     offsets: list[int]
+
+
+#: The ``kind`` recorded on a correction made with ``c`` rather than from a finding.
+FREE_EDIT_KIND = "edit"
 
 
 def _sentence(description: str) -> str:
@@ -97,9 +102,21 @@ class CorrectionController:
         return self.editor.lib
 
     # ------------------------------------------------------------------ menu results
-    def needs_confirmation(self, result: MenuResult) -> bool:
-        """Whether to ask with ReplaceAllConfirm before :meth:`apply`."""
-        return result.action is MenuAction.REPLACE_LIBRARY
+    def needs_confirmation(self, result: MenuResult, finding: Finding | None = None) -> bool:
+        """Whether to ask with ReplaceAllConfirm before :meth:`apply`: always for the
+        library, and for this article when more than the one occurrence would change."""
+        if result.action is MenuAction.REPLACE_LIBRARY:
+            return True
+        if result.action is MenuAction.REPLACE_ARTICLE and finding is not None:
+            return self.editor.count_in_article(self.article_id, finding.text, result.replacement) > 1
+        return False
+
+    def occurrences_for(self, finding: Finding, result: MenuResult) -> dict[str, int]:
+        """What a replace-all would change, by article title, for the question."""
+        if result.action is MenuAction.REPLACE_ARTICLE:
+            title = self.lib.get_info(self.article_id).title
+            return {title: self.editor.count_in_article(self.article_id, finding.text, result.replacement)}
+        return self.library_occurrences(finding.text, result.replacement)
 
     def library_occurrences(self, word: str, replacement: str) -> dict[str, int]:
         """Article title -> occurrences a library-wide replacement would change (titles
@@ -124,6 +141,9 @@ class CorrectionController:
         f = finding
         if action is MenuAction.CANCEL:
             outcome = Outcome(None, f.start, f, "")
+            return then(outcome) if then else outcome
+        if action is MenuAction.IGNORE_ALL and not is_dictionary_word(f.text):
+            outcome = Outcome(None, f.start, f, "Only a single word goes in the dictionary: i ignores this one")
             return then(outcome) if then else outcome
         pending = self._command(f, result)
         box: list[Outcome] = []
@@ -155,6 +175,57 @@ class CorrectionController:
         if action is MenuAction.REPLACE_LIBRARY:
             return session.replace_all_in_library(f.text, result.replacement, kind=f.kind)
         raise ValueError(f"unknown menu action {action!r}")  # pragma: no cover - MenuAction is closed
+
+    def plan_kind(self, kind: str) -> list[tuple[int, int, str, str]]:
+        """The first suggestion of every open ``kind`` finding, as original-text edits
+        (the CLI's ``fix --apply-suggestions KIND`` rule: no overlaps, only findings that
+        sit on the original text as it reads)."""
+        from reader.corrections import overlaps
+
+        text = self.review.text
+        existing = self.review.corrections
+        edits: list[tuple[int, int, str, str]] = []
+        for f in self.review.findings:
+            if f.kind != kind or not f.suggestions:
+                continue
+            start, end = self.review.original_span(f)
+            if text[start:end] != f.text or any(overlaps(start, end, c.start, c.end) for c in existing):
+                continue
+            if any(overlaps(start, end, s, e) for s, e, _, _ in edits):
+                continue
+            edits.append((start, end, f.suggestions[0], kind))
+        return edits
+
+    def fix_kind(self, kind: str, edits: list[tuple[int, int, str, str]],
+                 then: Callable[[Outcome], None] | None = None) -> Outcome | None:
+        """Apply :meth:`plan_kind`'s edits in one write and one undo step; the Outcome goes
+        to ``then`` once the re-analysis is in (returned without ``then``, as ``apply``)."""
+        change = self.editor.correct_many(self.article_id, edits, f"apply {counted(len(edits), kind + ' suggestion')}")
+        return self._finish(self.session.after(change),
+                            lambda: Outcome(change, None, None, _sentence(change.description) + " (u undoes)"), then)
+
+    def free_edit(self, start: int, end: int, replacement: str,
+                  then: Callable[[Outcome], None] | None = None) -> Outcome | None:
+        """Replace corrected-text ``[start, end)`` with ``replacement`` (``c``): a
+        correction of kind ``edit``, undoable and exported like the others."""
+        pending = self.session.correct((start, end), replacement, kind=FREE_EDIT_KIND)
+        change = pending.change
+        message = _sentence(change.description) + (" (u undoes)" if change.changed else "")
+        return self._finish(pending, lambda: Outcome(change, start, None, message), then)
+
+    def _finish(self, pending: Pending, outcome: Callable[[], Outcome],
+                then: Callable[[Outcome], None] | None) -> Outcome | None:
+        """Have ``pending`` re-analysed by the runner, then hand ``outcome()`` to ``then``
+        (or return it when the runner ran at once and there is no ``then``)."""
+        box: list[Outcome] = []
+
+        def done() -> None:
+            box.append(outcome())
+            if then is not None:
+                then(box[0])
+
+        self.runner(pending, done)
+        return box[0] if box and then is None else None
 
     def _outcome(self, change: Change, following: Finding | None, fallback: int) -> Outcome:
         message = _sentence(change.description)
@@ -266,9 +337,9 @@ def run_menu(
         result = result or CANCELLED
         if result.action is MenuAction.CANCEL:
             controller.apply(finding, result, then=on_outcome)
-        elif controller.needs_confirmation(result):
+        elif controller.needs_confirmation(result, finding):
             try:
-                occurrences = controller.library_occurrences(finding.text, result.replacement)
+                occurrences = controller.occurrences_for(finding, result)
             except ReaderError as err:
                 on_outcome(Outcome(None, finding.start, finding, str(err)))
                 return
@@ -289,8 +360,7 @@ def run_menu(
 
 def word_screen_offset(view: Any, offset: int) -> tuple[int, int] | None:
     """Screen (x, y) of text ``offset`` in an ``ArticleView``, for ``position_hint``;
-    ``None`` when it is not on screen. Mirrors the view's centring margin
-    (``max(1, (width - layout.width) // 2)``): keep the two in step."""
+    ``None`` when it is not on screen (the view's own centring ``margin``)."""
     from rich.cells import cell_len
 
     layout = view.layout_rows
@@ -302,7 +372,6 @@ def word_screen_offset(view: Any, offset: int) -> tuple[int, int] | None:
         return None
     _block, start, _end = info
     region = view.content_region
-    margin = max(1, (view.size.width - layout.width) // 2)
-    x = region.x + margin + cell_len(view.document.text[start:offset])
+    x = region.x + view.margin + cell_len(view.document.text[start:offset])
     y = region.y + row - round(view.scroll_y)
     return x, y

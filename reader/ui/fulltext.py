@@ -27,7 +27,13 @@ class TextHit:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split())
+    """Whitespace runs (newlines included) as one space, kept at the ends too: the
+    snippet is shown as before + match + after, so a space dropped at an edge glued the
+    match to its neighbours ("catsaton")."""
+    inner = " ".join(s.split())
+    if not inner:
+        return " " if s else ""
+    return (" " if s[:1].isspace() else "") + inner + (" " if s[-1:].isspace() else "")
 
 
 def _hit(article_id: str, title: str, text: str, start: int, end: int, score: float) -> TextHit:

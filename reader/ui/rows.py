@@ -33,6 +33,26 @@ def source_label(info: ArticleInfo) -> str:
 TITLE_WIDTH = 42
 SOURCE_WIDTH = 22
 
+#: Cells the other columns take (Words, Errors, Notes, Fixes, Read, Added), with the
+#: table's one-cell padding either side of every column and a vertical scrollbar.
+OTHER_COLUMNS_WIDTH = (9 + 6 + 5 + 5 + 4 + 10) + 2 * len(COLUMNS) + 2
+
+
+def is_unread(state: dict) -> bool:
+    """Never opened, or marked unread with ``N`` (newsboat's keys): the ``read`` flag of
+    the reading state, else whether it has a reading position at all."""
+    if "read" in state:
+        return not state["read"]
+    return not state.get("position") and not state.get("progress")
+
+
+def text_column_widths(table_width: int) -> tuple[int, int]:
+    """``(title, source)`` widths that fill a table ``table_width`` cells wide: the title
+    takes what the source does not (at least 16 and 8 cells, the source at most 28)."""
+    free = max(0, table_width - OTHER_COLUMNS_WIDTH)
+    source = max(8, min(28, free // 3))
+    return max(16, free - source), source
+
 
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
@@ -52,10 +72,11 @@ class ArticleRow:
     notes: int | None = None
     fixes: int | None = None
     read: float = 0.0
+    unread: bool = False
 
     @classmethod
-    def from_info(cls, info: ArticleInfo, progress: float = 0.0) -> ArticleRow:
-        return cls(info.id, info.title, source_label(info), info.words, info.added, read=progress)
+    def from_info(cls, info: ArticleInfo, progress: float = 0.0, unread: bool = False) -> ArticleRow:
+        return cls(info.id, info.title, source_label(info), info.words, info.added, read=progress, unread=unread)
 
     def with_counts(self, **counts) -> ArticleRow:
         return replace(self, **counts)
@@ -66,18 +87,18 @@ class ArticleRow:
             return (0, value.casefold())
         return (0 if value is not None else 1, value if value is not None else 0)
 
-    def cells(self) -> tuple[str, ...]:
+    def cells(self, title_width: int = TITLE_WIDTH, source_width: int = SOURCE_WIDTH) -> tuple[str, ...]:
         def count(v: int | None) -> str:
             return "…" if v is None else str(v)
 
         return (
-            _clip(safe_line(self.title), TITLE_WIDTH),
-            _clip(safe_line(self.source), SOURCE_WIDTH),
+            _clip(safe_line(self.title), title_width),
+            _clip(safe_line(self.source), source_width),
             f"{self.words:,}",
             count(self.errors),
             count(self.notes),
             count(self.fixes),
-            f"{self.read:.0f}%" if self.read else "",
+            "new" if self.unread else (f"{self.read:.0f}%" if self.read else ""),
             safe_line(self.added[:10]),
         )
 

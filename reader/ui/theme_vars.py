@@ -20,7 +20,8 @@ RECORD_KEYS = tuple(k.variable for k in kinds.of_group(kinds.RECORD))
 CURSOR_KEYS = tuple(k.variable for k in kinds.of_group(kinds.CURSOR))
 ALL_KEYS = ENTITY_KEYS + FINDING_KEYS + RECORD_KEYS + CURSOR_KEYS
 
-#: How each kind is drawn besides its colour: distinguishable on a monochrome terminal.
+#: How each kind is drawn besides its colour: distinguishable on a monochrome terminal,
+#: so no two text kinds share a style (tests/ui/test_ui_defects.py checks it).
 #: ``fg`` kinds colour the text, ``bg`` kinds tint the background.
 TEXT_STYLES: dict[str, tuple[str, str]] = {
     k.variable: ("fg" if k.role == kinds.TEXT else "bg", k.style) for k in kinds.REGISTRY

@@ -65,7 +65,7 @@ async def test_fix_by_keys_then_restart_finds_everything(db_path, fixed_clock) -
         assert len(screen.view.document.layer(ERRORS)) == 7
         await pilot.press("z")  # the menu opens on the first error
         assert isinstance(app.screen, SuggestionMenu) and app.screen.finding.text == "goverment"
-        await pilot.press("r")  # replace every "goverment" in this article
+        await pilot.press("r", "y")  # replace every "goverment" in this article (asks: two places)
         assert app.screen is screen and current_text(screen) == "wich"
         await pilot.press("z", "1")  # a suggestion by number
         assert current_text(screen) == "Teh"

@@ -23,7 +23,7 @@ async def test_help_lists_keys(app) -> None:
         console = Console(width=100, record=True)
         console.print(shown)
         text = console.export_text()
-        for words in ("Next error", "Toggle entities", "Search", "Panel", "Page down"):
+        for words in ("Next error", "Show/hide", "Search", "Panel", "Page down", "Change", "reading · next-error"):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen)
@@ -40,8 +40,9 @@ async def test_palette_offers_category_action_names_and_runs_them(app) -> None:
         screen = app.screen
         await wait_until(pilot, lambda: bool(screen.analysis.findings))
         provider = ReaderCommands(screen)
-        names = [name for name, *_ in provider._commands()]
-        assert "reading: next error" in names and "reading: toggle entities" in names
+        commands = {name: help_text for name, _action, _node, help_text in provider._commands()}
+        assert "reading: next error" in commands and "reading: show/hide" in commands
+        assert commands["reading: next error"].startswith("e ]")  # the palette shows each command's keys
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"reading: next error")

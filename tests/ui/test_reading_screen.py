@@ -83,15 +83,24 @@ async def test_search_and_next_previous_match(app) -> None:
 
 @sync
 async def test_layers_toggle_and_legend_shows_it(app) -> None:
+    from reader.ui.dialogs.hide_kinds import HideKindsDialog
+    from reader.ui.widgets.bars import Legend
+
     async with app.run_test(size=(100, 20)) as pilot:
         screen = await open_harbour(app, pilot)
         doc = screen.view.document
-        await pilot.press("1")
+        await pilot.press("h")
+        assert isinstance(app.screen, HideKindsDialog)
+        await pilot.press("1", "escape")  # names off
+        await pilot.pause()
         assert not doc.layer(ENTITIES).visible
-        await pilot.press("2")
+        assert "entities" in screen.query_one(Legend).hidden_layers
+        await pilot.press("h", "2", "escape")
+        await pilot.pause()
         assert not doc.layer(ERRORS).visible
         assert doc.spans_in(0, len(doc.text)) == []
-        await pilot.press("1", "2")
+        await pilot.press("h", "1", "2", "escape")
+        await pilot.pause()
         assert doc.layer(ENTITIES).visible and doc.layer(ERRORS).visible
 
 
@@ -242,9 +251,9 @@ async def test_sensitivity_key_cycles_the_stored_level_and_analyses_again(app) -
     async with app.run_test(size=(100, 30)) as pilot:
         await open_harbour(app, pilot)
         assert app.library.get_setting("sensitivity") is None  # balanced by default
-        await pilot.press("c")
+        await pilot.press("C")
         await wait_until(pilot, lambda: levels()["thorough"] in seen)
         assert app.library.get_setting("sensitivity") == "thorough"
-        await pilot.press("c")
+        await pilot.press("C")
         assert app.library.get_setting("sensitivity") == "strict"
         await wait_until(pilot, lambda: levels()["strict"] in seen)

@@ -54,7 +54,9 @@ async def run_keys(screen, *keys: str, size=(80, 24)):
         (("r",), MenuResult(MenuAction.REPLACE_ARTICLE, "apple")),
         (("down", "R"), MenuResult(MenuAction.REPLACE_LIBRARY, "ample")),
         (("escape",), MenuResult(MenuAction.CANCEL)),
-        (("e", "s", "enter"), MenuResult(MenuAction.CUSTOM, "apples")),  # prefilled with the top suggestion
+        (("e", "s", "enter"), MenuResult(MenuAction.CUSTOM, "s")),  # prefilled and selected: typing replaces
+        (("e", "end", "s", "enter"), MenuResult(MenuAction.CUSTOM, "apples")),  # an arrow keeps it to edit
+        (("e", "enter"), MenuResult(MenuAction.CUSTOM, "apple")),  # the top suggestion is offered
         (("e", "backspace", "backspace", "backspace", "backspace", "backspace", "i", "enter"),
          MenuResult(MenuAction.CUSTOM, "i")),  # letters go to the input, not to the ignore key
     ],

@@ -21,27 +21,46 @@ from reader.errors import ReaderError
 from reader.wording import counted
 
 
-def complete_path(value: str) -> str | None:
-    """The first existing path that extends ``value`` (folders end with ``/``)."""
+#: Choices listed under the path box when tab cannot pick one.
+MAX_CHOICES = 12
+
+
+def path_completion(value: str) -> tuple[str | None, list[str]]:
+    """What tab does with ``value``: ``(completed, choices)``.
+
+    One matching name: the whole of it (folders end with ``/``). Several: as far as they
+    agree (the shell's rule), and when that adds nothing, ``completed`` is ``None`` and
+    ``choices`` lists them (folders with ``/``), so a choice is never made silently.
+    """
     if not value:
-        return None
+        return None, []
     expanded = os.path.expanduser(value)
     folder, prefix = os.path.split(expanded)
+    base = folder or "."
     try:
-        names = sorted(n for n in os.listdir(folder or ".") if n.startswith(prefix) and not (n.startswith(".") and not prefix.startswith(".")))
+        names = sorted(n for n in os.listdir(base)
+                       if n.startswith(prefix) and not (n.startswith(".") and not prefix.startswith(".")))
     except OSError:
-        return None
-    for name in names:
-        if name == prefix and not os.path.isdir(os.path.join(folder or ".", name)):
-            continue
-        full = os.path.join(folder, name)
-        if os.path.isdir(os.path.join(folder or ".", name)):
-            full += os.sep
-        if full == expanded:
-            continue
+        return None, []
+
+    def shown(name: str) -> str:
+        return name + os.sep if os.path.isdir(os.path.join(base, name)) else name
+
+    if not names:
+        return None, []
+    if len(names) == 1:
+        full = os.path.join(folder, shown(names[0]))
         # keep what the person typed (e.g. a leading ~) and append the rest
-        return value + full[len(expanded):]
-    return None
+        return (value + full[len(expanded):] if full != expanded else None), []
+    common = os.path.commonprefix(names)
+    if len(common) > len(prefix):
+        return value + common[len(prefix):], []
+    return None, [shown(n) for n in names]
+
+
+def complete_path(value: str) -> str | None:
+    """The completion of ``value`` when it is unambiguous (or the part all matches share)."""
+    return path_completion(value)[0]
 
 
 class PathSuggester(Suggester):
@@ -62,7 +81,7 @@ class AddFilesDialog(ModalScreen[int]):
         with Vertical():
             yield Static(Text("Add files or folders (space-separated; folders are searched)", style="bold"))
             yield Input(placeholder="~/articles/ or a file path", suggester=PathSuggester(), id="add-path")
-            yield Static(Text("tab completes · enter imports · escape cancels"), id="add-message")
+            yield Static(Text("tab completes · enter imports · escape cancels"), id="add-message", markup=False)
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Add", id="add", variant="primary")
@@ -71,11 +90,19 @@ class AddFilesDialog(ModalScreen[int]):
         self.dismiss(0)
 
     def action_accept_completion(self) -> None:
+        """Tab: complete as far as the matches agree; list them when they part ways."""
         box = self.query_one(Input)
-        suggestion = complete_path(box.value)
-        if suggestion:
-            box.value = suggestion
-            box.cursor_position = len(suggestion)
+        completed, choices = path_completion(box.value)
+        if completed:
+            box.value = completed
+            box.cursor_position = len(completed)
+            self._say("tab completes · enter imports · escape cancels")
+        elif choices:
+            listed = "  ".join(choices[:MAX_CHOICES])
+            more = f"  … {len(choices) - MAX_CHOICES} more" if len(choices) > MAX_CHOICES else ""
+            self._say(f"{counted(len(choices), 'match')}: {listed}{more} — type more, then tab")
+        else:
+            self.app.bell()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":

@@ -8,6 +8,7 @@ Article text is shown through ``rich.text.Text`` and ``markup=False``: never par
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +22,7 @@ from textual.containers import Vertical
 from textual.geometry import Offset
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
+from reader.ui.widgets.footer import ReaderFooter
 from textual.widgets.option_list import Option
 
 from reader.model import Finding
@@ -65,6 +67,28 @@ def menu_suggestions(finding: Finding, suggestions: Sequence[str] | None = None)
         if s and s != finding.text:
             seen.setdefault(s, None)
     return list(seen)[:MAX_SUGGESTIONS]
+
+
+#: What the personal dictionary holds: one word (letters, digits, inner apostrophes,
+#: hyphens or dots). A spacing, grammar or repetition finding spans several words or
+#: punctuation, and adding that to the dictionary would hide nothing the person meant.
+DICTIONARY_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+
+
+def is_dictionary_word(text: str) -> bool:
+    return DICTIONARY_WORD.fullmatch(text) is not None
+
+
+def why(finding: Finding) -> str:
+    """The kind, and the rule and confidence when the analysis gave them."""
+    parts = [finding.kind]
+    rule = getattr(finding, "rule", None)
+    if rule:
+        parts.append(str(rule))
+    confidence = getattr(finding, "confidence", None)
+    if isinstance(confidence, (int, float)):
+        parts.append(f"confidence {confidence:.0%}" if confidence <= 1 else f"confidence {confidence}")
+    return " · ".join(parts)
 
 
 def _line(s: str) -> str:
@@ -132,7 +156,7 @@ class SuggestionMenu(ModalScreen[MenuResult]):
         f = self.finding
         with Vertical(id="menu"):
             head = Text(_line(f.text), style="bold")
-            head.append(f"  {f.kind}", style="italic dim")
+            head.append(f"  {why(f)}", style="italic dim")
             yield Static(head, id="menu-word", markup=False)
             if f.message:
                 yield Static(Text(_line(f.message)), id="menu-message", markup=False)
@@ -146,8 +170,9 @@ class SuggestionMenu(ModalScreen[MenuResult]):
                 yield Static(Text("no suggestions: e to type one"), id="menu-empty", markup=False)
             yield Input(id="menu-input", placeholder="replacement (enter: apply, esc: back)",
                         select_on_focus=False)
-            yield Static(Text(KEY_HELP), id="menu-keys", markup=False)
-        yield Footer()
+            keys = KEY_HELP if is_dictionary_word(f.text) else KEY_HELP.replace(" · I dictionary", "")
+            yield Static(Text(keys), id="menu-keys", markup=False)
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#menu-list", OptionList)
@@ -159,16 +184,22 @@ class SuggestionMenu(ModalScreen[MenuResult]):
             self.call_after_refresh(self._place)
 
     def _place(self) -> None:
-        """Put the menu under the word, inside the screen."""
+        """Put the menu under the word (above it near the bottom), inside the screen and
+        clear of the Footer; again whenever its height changes (the edit field)."""
         menu = self.query_one("#menu")
         hint = self.position_hint
         if hint is None:
             return
         width, height = menu.outer_size
-        sw, sh = self.size
+        sw = self.size.width
+        sh = self.query_one(Footer).region.y or self.size.height  # rows above the Footer
         x = max(0, min(hint.x, sw - width))
         y = hint.y + 1 if hint.y + 1 + height <= sh else hint.y - height
         menu.styles.offset = (x, max(0, min(y, sh - height)))
+
+    def on_resize(self) -> None:
+        if self.position_hint is not None:
+            self.call_after_refresh(self._place)
 
     # ------------------------------------------------------------------ state
     @property
@@ -185,10 +216,15 @@ class SuggestionMenu(ModalScreen[MenuResult]):
     def _open_input(self, action: MenuAction, value: str) -> None:
         self._input_action = action
         self.add_class("-editing")
+        if self.position_hint is not None:
+            self.call_after_refresh(self._place)  # one row taller: keep it inside
         box = self.query_one("#menu-input", Input)
         box.value = value
-        box.cursor_position = len(value)
         box.focus()
+        # selected, as in a spell checker's change field: typing replaces the offered
+        # word, an arrow key keeps it and edits it (the selection must be made after
+        # focus, which would otherwise move the cursor to the end)
+        self.call_after_refresh(box.select_all)
 
     # ------------------------------------------------------------------ actions
     def action_pick(self, index: int) -> None:
@@ -203,6 +239,12 @@ class SuggestionMenu(ModalScreen[MenuResult]):
     def action_choose(self, action: str) -> None:
         self.dismiss(MenuResult(MenuAction(action)))
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """``I`` only for a single word: disabled (shown dimmed) for a phrase or spacing."""
+        if action == "choose" and parameters == ("ignore_all",) and not is_dictionary_word(self.finding.text):
+            return None
+        return True
+
     def action_replace(self, action: str) -> None:
         """Replace all with the chosen suggestion; with none, ask for the text first."""
         chosen = self.chosen()
@@ -215,6 +257,8 @@ class SuggestionMenu(ModalScreen[MenuResult]):
         if self.editing:
             self.remove_class("-editing")
             self.query_one("#menu-list", OptionList).focus()
+            if self.position_hint is not None:
+                self.call_after_refresh(self._place)
         else:
             self.dismiss(CANCELLED)
 

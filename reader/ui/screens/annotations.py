@@ -16,7 +16,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
+from reader.ui.widgets.footer import ReaderFooter
 
 from reader.termsafe import safe_line
 from reader.annotating import NO_ENTITY, filter_annotations, tag_completions
@@ -100,7 +101,7 @@ class AnnotationsScreen(Screen[Jump | None]):
         yield DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
         yield Static(Text("No annotations yet. In the reading view select with v and press a."),
                      id="annotations-empty")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "annotations"

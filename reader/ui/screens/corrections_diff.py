@@ -18,7 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
+from reader.ui.widgets.footer import ReaderFooter
 from textual.widgets.option_list import Option
 
 from reader.wording import counted
@@ -43,11 +44,53 @@ def compact_line(line: str, colours: dict[str, str] | None = None) -> Text:
     return out
 
 
+def changed_words(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the words that differ between two versions of a line, on
+    each side (word-level, so a change inside a long paragraph stands out)."""
+    import difflib
+    import re
+
+    def tokens(s: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\w+|[^\w\s]", s)]
+
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(None, [old[x:y] for x, y in a], [new[x:y] for x, y in b], autojunk=False)
+    out_a: list[tuple[int, int]] = []
+    out_b: list[tuple[int, int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            out_a.append((a[i1][0], a[i2 - 1][1]))
+        if j2 > j1:
+            out_b.append((b[j1][0], b[j2 - 1][1]))
+    return out_a, out_b
+
+
 def diff_text(unified: str, colours: dict[str, str] | None = None) -> Text:
-    """A unified diff with added/removed/hunk lines coloured (``Text``, never markup)."""
+    """A unified diff with added/removed/hunk lines coloured and, inside a changed line,
+    the changed words marked (``Text``, never markup)."""
     c = {**_FALLBACK, **(colours or {})}
     out = Text(no_wrap=False)
-    for line in unified.splitlines():
+    lines = unified.splitlines()
+    marks: dict[int, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(lines):  # pair each block of "-" lines with the "+" block after it
+        if lines[i].startswith("-") and not lines[i].startswith("---"):
+            j = i
+            while j < len(lines) and lines[j].startswith("-") and not lines[j].startswith("---"):
+                j += 1
+            k = j
+            while k < len(lines) and lines[k].startswith("+") and not lines[k].startswith("+++"):
+                k += 1
+            for n in range(min(j - i, k - j)):
+                old_marks, new_marks = changed_words(lines[i + n][1:], lines[j + n][1:])
+                marks[i + n] = [(x + 1, y + 1) for x, y in old_marks]
+                marks[j + n] = [(x + 1, y + 1) for x, y in new_marks]
+            i = k
+        else:
+            i += 1
+    for index, line in enumerate(lines):
         if line.startswith(("+++", "---")):
             style = "bold"
         elif line.startswith("@@"):
@@ -58,7 +101,10 @@ def diff_text(unified: str, colours: dict[str, str] | None = None) -> Text:
             style = c["error"]
         else:
             style = ""
+        start = len(out)
         out.append(line + "\n", style=style)
+        for x, y in marks.get(index, ()):
+            out.stylize("bold reverse", start + x, start + y)
     out.rstrip()
     return out
 
@@ -114,7 +160,7 @@ class CorrectionsDiffScreen(ModalScreen[int | None]):
             with VerticalScroll(id="diff-unified"):
                 body = diff_text(self.unified_diff_text, colours) if self.unified_diff_text else Text("(no differences)")
                 yield Static(body, id="diff-unified-text", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#diff-list", OptionList)

@@ -31,7 +31,8 @@ def bindings_table(screen: Screen) -> Table:
         keys = [k for bb in screen.active_bindings.values() if bb.binding.action == b.action and bb.node is active.node
                 for k in [bb.binding.key]]
         shown = " ".join(dict.fromkeys(screen.app.get_key_display(Binding(k, "")) for k in keys))
-        rows.setdefault(category, []).append((shown, b.description + (f" — {b.tooltip}" if b.tooltip else ""), category))
+        rows.setdefault(category, []).append((shown, b.description + (f" — {b.tooltip}" if b.tooltip else ""),
+                                              f"{category} · {b.id}"))  # the id keymap.toml rebinds
     for category in sorted(rows, key=lambda c: (c == "app", c)):
         for shown, what, where in rows[category]:
             table.add_row(Text(shown), Text(what), Text(where))
@@ -47,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(Text("Keys (escape closes; ctrl+p searches commands)", style="bold"))
+            yield Static(Text("Keys (escape closes; ctrl+p searches commands; ids rebind in keymap.toml)", style="bold"))
             with VerticalScroll():
                 self.keys_table = bindings_table(self._for)
                 yield Static(self.keys_table)

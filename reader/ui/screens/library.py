@@ -14,9 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
+from reader.ui.widgets.footer import ReaderFooter
 
-from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, sort_rows
+from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, is_unread, sort_rows, text_column_widths
+from reader.settings import Settings
 from reader.wording import counted
 
 EMPTY_TEXT = (
@@ -25,6 +27,18 @@ EMPTY_TEXT = (
     "or from a shell:  reader add PATH...\n\n"
     "Press  ?  for every key, ctrl+p for the command palette."
 )
+
+
+#: Library setting: the article opened last (the cursor starts on it).
+
+
+def web_address(info) -> str | None:
+    """An article's http(s) address: its source, else the page's canonical URL."""
+    meta = info.meta or {}
+    for candidate in (info.source, meta.get("url"), meta.get("canonical"), meta.get("link")):
+        if isinstance(candidate, str) and candidate.startswith(("http://", "https://")):
+            return candidate
+    return None
 
 
 #: Seconds between showing the table and starting to count suspected errors.
@@ -36,13 +50,14 @@ class LibraryScreen(Screen):
 
     COMMAND_CATEGORY = "library"
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("enter", "open", "Open", id="open", tooltip="Read the selected article"),
+        # priority: the table's own enter would hide this one from the Footer
+        Binding("enter", "open", "Open", id="open", tooltip="Read the selected article", priority=True),
         Binding("slash", "filter", "Filter", id="filter", key_display="/", tooltip="Fuzzy filter on title and source"),
-        Binding("s", "sort", "Sort", id="sort", tooltip="Sort by the next column (again to reverse: S)"),
+        Binding("s", "sort", "Sort", id="sort", show=False, tooltip="Sort by the next column (again to reverse: S)"),
         Binding("S", "reverse", "Reverse sort", id="reverse-sort", show=False),
         Binding("a", "add", "Add", id="add", tooltip="Import files or folders"),
-        Binding("d", "delete", "Delete", id="delete", tooltip="Remove the selected article (u undoes)"),
-        Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article"),
+        Binding("d", "delete", "Delete", id="delete", show=False, tooltip="Remove the selected article (u undoes)"),
+        Binding("u", "undo", "Undo delete", id="undo", tooltip="Put back the last deleted article", show=False),
         Binding("F", "fulltext", "Search all", id="search-all", key_display="F", tooltip="Fuzzy full-text search across the library"),
         Binding("A", "annotations", "Annotations", id="annotations", key_display="A",
                 tooltip="Every annotation in the library: filter by tag, search, enter opens it"),
@@ -50,6 +65,14 @@ class LibraryScreen(Screen):
         Binding("t", "stories", "Stories", id="stories",
                 tooltip="Articles grouped by story: names tables, merge and split, side-by-side reading"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("j", "cursor(1)", "Next article", id="next-article", show=False),
+        Binding("k", "cursor(-1)", "Previous article", id="previous-article", show=False),
+        Binding("n", "next_unread", "Next unread", id="next-unread", show=False,
+                tooltip="Go to the next article not read yet (newsboat's n)"),
+        Binding("N", "toggle_read", "Read/unread", id="toggle-read", show=False,
+                tooltip="Mark the selected article read or unread"),
+        Binding("o", "open_source", "Open in browser", id="open-source", show=False,
+                tooltip="Open the article's web address (its source or canonical URL) in the browser"),
         Binding("g", "first", "First article", id="first", show=False),
         Binding("G", "last", "Last article", id="last", show=False),
         Binding("q", "app.quit", "Quit", id="quit-library"),
@@ -67,6 +90,7 @@ class LibraryScreen(Screen):
         self.sort_column = "added"
         self.sort_reverse = False
         self.query_text = ""
+        self.widths = text_column_widths(0)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,7 +98,7 @@ class LibraryScreen(Screen):
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(Text(EMPTY_TEXT), id="empty")
         yield Static(id="library-status")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def table(self) -> DataTable:
@@ -91,6 +115,9 @@ class LibraryScreen(Screen):
             self.table.add_column(heading, key=key)
         self.reload()
         self.table.focus()
+        last = Settings(self.library).last_read
+        if last is not None and last in {r.id for r in self.visible_rows()}:
+            self.table.move_cursor(row=self.table.get_row_index(last))  # where you left off
 
     def reload(self) -> None:
         """Re-read the article list (after add, delete, undo, or coming back)."""
@@ -100,24 +127,39 @@ class LibraryScreen(Screen):
         old = self.rows
         self.rows = {}
         for info in infos:
-            row = ArticleRow.from_info(info, lib.progress_of(states.get(info.id, {})))
+            state = states.get(info.id, {})
+            row = ArticleRow.from_info(info, lib.progress_of(state), unread=is_unread(state))
             prev = old.get(info.id)
             if prev is not None:
                 row = row.with_counts(errors=prev.errors, notes=prev.notes, fixes=prev.fixes)
             self.rows[info.id] = row
         self.refill()
 
+    def on_resize(self) -> None:
+        """Title and source columns take the width there is (a wide terminal shows whole
+        titles, a narrow one keeps every column on screen)."""
+        widths = text_column_widths(self.size.width)
+        if widths != self.widths:
+            self.widths = widths
+            if self.is_mounted:
+                selected = self.selected_id()
+                # columns keep the widest cell they ever held: start them afresh
+                self.table.clear(columns=True)
+                for key, heading in COLUMNS:
+                    self.table.add_column(heading, key=key)
+                self.refill(selected)
+
     def visible_rows(self) -> list[ArticleRow]:
         rows = sort_rows(list(self.rows.values()), self.sort_column, self.sort_reverse)
         return filter_rows(rows, self.query_text) if self.query_text else rows
 
-    def refill(self) -> None:
+    def refill(self, selected: str | None = None) -> None:
         table = self.table
-        selected = self.selected_id()
+        selected = selected or self.selected_id()
         table.clear()
         rows = self.visible_rows()
         for row in rows:
-            table.add_row(*(Text(c) for c in row.cells()), key=row.id)
+            table.add_row(*(Text(c) for c in row.cells(*self.widths)), key=row.id)
         if selected is not None and selected in {r.id for r in rows}:
             table.move_cursor(row=table.get_row_index(selected))
         self.set_class(not self.rows, "-empty")
@@ -176,18 +218,75 @@ class LibraryScreen(Screen):
         if row is None:
             return
         row = self.rows[message.article_id] = row.with_counts(**message.counts)
-        cells = dict(zip((k for k, _ in COLUMNS), row.cells()))
+        cells = dict(zip((k for k, _ in COLUMNS), row.cells(*self.widths)))
         try:
             for key in message.counts:
                 self.table.update_cell(row.id, key, Text(cells[key]))
         except Exception:  # row filtered out of the table right now
             pass
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "open" and not isinstance(self.focused, DataTable):
+            return False  # enter in the filter box submits the filter
+        return True
+
     # ------------------------------------------------------------------ actions
     def action_open(self) -> None:
         article_id = self.selected_id()
         if article_id:
             self.app.push_screen(self._reading(article_id), self._returned)
+
+    def _mark_opened(self, article_id: str) -> None:
+        """Opening an article marks it read and makes it the one the cursor returns to."""
+        try:
+            self.library.set_state(article_id, read=True)
+            Settings(self.library).set_last_read(article_id)
+        except Exception as exc:  # a locked library must not stop the reading
+            self.notify(f"could not save the read state: {exc}", severity="warning", markup=False)
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_next_unread(self) -> None:
+        rows = self.visible_rows()
+        if not rows:
+            return
+        here = self.table.cursor_row
+        order = list(range(here + 1, len(rows))) + list(range(0, here + 1))
+        for i in order:
+            if rows[i].unread:
+                self.table.move_cursor(row=i)
+                return
+        self.notify("no unread articles", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        row = self.rows[article_id]
+        try:
+            self.library.set_state(article_id, read=row.unread)
+        except Exception as exc:
+            self.notify(f"could not save the read state: {exc}", severity="warning", markup=False)
+            return
+        self.rows[article_id] = row.with_counts(unread=not row.unread)
+        self.table.update_cell(article_id, "read", Text(self.rows[article_id].cells(*self.widths)[6]))
+        self.notify("marked unread" if not row.unread else "marked read", timeout=1.5)
+
+    def action_open_source(self) -> None:
+        """``o``: the article's web address in the browser (newsboat's ``o``)."""
+        article_id = self.selected_id()
+        if not article_id:
+            return
+        info = self.library.get_info(article_id)
+        url = web_address(info)
+        if url is None:
+            self.notify("this article has no web address (it was imported from a file)", timeout=3)
+            return
+        self.app.open_url(url)
+        self.notify(f"opening {url}", timeout=2, markup=False)
 
     def on_screen_suspend(self) -> None:
         # the reading view needs the CPU more than the counts do; they resume on return
@@ -201,6 +300,7 @@ class LibraryScreen(Screen):
     def _reading(self, article_id: str, offset: int | None = None, end: int | None = None):
         from reader.ui.screens.reading import ReadingScreen
 
+        self._mark_opened(article_id)
         return ReadingScreen(article_id, offset=offset, end=end)
 
     def _returned(self, result=None) -> None:

@@ -14,7 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
+from reader.ui.widgets.footer import ReaderFooter
 
 from reader.termsafe import safe_line
 from reader.anchors import span_in_corrected
@@ -25,11 +26,12 @@ from reader.settings import Settings
 from reader.ui.analysis_service import Progress
 from reader.ui.document import (
     ANNOTATIONS, CURRENT, ENTITIES, ERRORS, Document, Span, SpanLayer,
-    annotation_layer, correction_layer, entity_key, finding_key,
+    annotation_layer, correction_layer, entity_key, finding_key, finding_layer,
 )
 from reader.ui.screens.reading_corrections import AnalysisCancelled, open_session, projected_layers
 from reader.ui.screens.reading_fixing import FixingMixin
 from reader.ui.screens.reading_keys import READING_BINDINGS
+from reader.ui.screens.reading_motions import MotionsMixin
 from reader.ui.screens.reading_notes import NotesMixin
 from reader.ui.screens.reading_search import SearchMixin
 from reader.ui.widgets.article_view import ArticleView
@@ -37,7 +39,7 @@ from reader.ui.widgets.bars import Legend, StatusLine
 from reader.ui.widgets.side_panel import SidePanel
 from reader.wording import counted
 
-class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
+class ReadingScreen(MotionsMixin, FixingMixin, NotesMixin, SearchMixin, Screen):
     """Reads one article; position saved on leaving and restored on opening.
 
     Shows the corrected text by default (``o`` toggles the original); corrections come
@@ -79,6 +81,7 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         self._query = ""
         self.init_fixing()
         self.init_notes()
+        self.init_motions()
         self._partial: list[Analysis] = []
         self._annotations = []
         self._matches: list[int] = []
@@ -96,7 +99,7 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
             yield SidePanel(id="panel")
         yield Input(placeholder="search (enter: find, escape: cancel)", id="search-bar")
         yield StatusLine()
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -130,6 +133,8 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         text = lib.get_text(self.article_id)
         self._annotations = lib.annotations(self.article_id)
         state = lib.get_state(self.article_id)
+        self.load_hidden_kinds()
+        self._show_search_options()
         self.show_original = bool(state.get("show_original", False))
         corrected, self._mount_map = project(text, self.app.memory.corrections(self.article_id))
         omap = self.omap
@@ -194,7 +199,8 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         part = message.analysis
         ranges = [
             doc.layer(ENTITIES).extend(Span(e.start, e.end, entity_key(e.label), e) for e in part.entities),
-            doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f) for f in part.findings),
+            doc.layer(ERRORS).extend(Span(f.start, f.end, finding_key(f.kind), f)
+                                     for f in self.shown_findings(part.findings)),
         ]
         pct = 100 * message.done // max(1, message.total)
         self._show_progress(f"analysing… {pct}% ({message.done}/{message.total} parts)")
@@ -229,11 +235,15 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         if review is None:
             doc.set_layer(annotation_layer(self._annotations, self.omap))
             view.layers_changed(None)
+            self._refresh_current_ref()
             self._update_status()
             self._update_panel()
             return
         shown = review.text if self.show_original else review.corrected_text
         layers, findings, entities = projected_layers(self.session, self.show_original)
+        if self.hidden_kinds:
+            layers = [finding_layer(self.shown_findings(findings)) if layer.name == ERRORS else layer
+                      for layer in layers]
         self.analysis = Analysis(tuple(findings), tuple(entities))
         changed_from: int | None = None
         changed_to = len(shown)
@@ -265,6 +275,7 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
             for layer in layers:
                 doc.set_layer(layer)
         self.notes.omap = self.omap
+        self._refresh_current_ref()
         self.refresh_selection()
         view.layers_changed(None if changed_from is None else (changed_from, changed_to))
         self._update_status()
@@ -332,23 +343,47 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         else:
             status.message = ("", "")
 
+    def say(self, message: str, timeout: float = 4.0) -> None:
+        """Say what an action did on the status line (not in a toast, which would cover
+        it); it gives way to the counts after ``timeout`` seconds."""
+        status = self.query_one(StatusLine)
+        status.flash = " ".join(message.split())
+        timer = getattr(self, "_flash_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._flash_timer = self.set_timer(timeout, lambda: setattr(status, "flash", "")) if message else None
+
+    def _refresh_current_ref(self) -> None:
+        """After the records changed (a note deleted, edited, undone), the current span
+        must not keep pointing at a record that is gone or stale."""
+        layer = self.view.document.layer(CURRENT)
+        if not layer.spans or not isinstance(layer.spans[0].ref, Annotation):
+            return
+        span = layer.spans[0]
+        fresh = next((a for a in self._annotations if a.id == span.ref.id and not a.orphan), None)
+        if fresh is span.ref:
+            return
+        ref = fresh if fresh is not None else self._record_at(span.start, span.end)
+        self.view.document.set_layer(SpanLayer(CURRENT, [Span(span.start, span.end, span.key, ref)]))
+
     def _update_panel(self) -> None:
         omap = self.omap
 
         def place(a: Annotation) -> int | None:
             return None if a.orphan else span_in_corrected(a.anchor.start, a.anchor.end, omap)[0]
 
-        self.query_one(SidePanel).show(self.analysis.findings, self.analysis.entities, self._annotations, place)
+        self.query_one(SidePanel).show(self.shown_findings(self.analysis.findings), self.analysis.entities,
+                                       self._annotations, place)
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         self.query_one(StatusLine).percent = message.percent
 
     # ------------------------------------------------------------------ moving
     def action_scroll(self, rows: int) -> None:
-        self.view.scroll_rows(rows)
+        self.view.scroll_rows(rows * self.take_count())
 
     def action_page(self, pages: int) -> None:
-        self.view.scroll_pages(pages)
+        self.view.scroll_pages(pages * self.take_count())
 
     def action_top(self) -> None:
         self.view.scroll_to(y=0, animate=False, immediate=True)
@@ -374,51 +409,35 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         return self.view.top_offset - 1
 
     def _step(self, layer_name: str, direction: int, what: str) -> None:
+        """To the next/previous span of a layer (a count repeats the step)."""
+        count = self.take_count()
         layer = self.view.document.layer(layer_name)
         if not len(layer):
-            self.notify(f"no {what} in this article" if self.review is not None else "still analysing")
+            self.say(f"no {what} in this article" if self.review is not None else "still analysing")
             return
         pos = self._cursor()
-        span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
-        if span is None:
-            span = layer.first() if direction > 0 else layer.last()
-            self.notify(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
+        span = None
+        for _ in range(min(count, len(layer))):
+            span = layer.next_after(pos) if direction > 0 else layer.previous_before(pos)
+            if span is None:
+                span = layer.first() if direction > 0 else layer.last()
+                self.say(f"wrapped to the {'first' if direction > 0 else 'last'} {what}", timeout=2)
+            pos = span.start
         self._set_current(Span(span.start, span.end, "reader-cursor", span.ref))
 
     def action_finding(self, direction: int) -> None:
         if self.review is None:
-            self.notify("still analysing", timeout=2)
+            self.take_count()
+            self.say("still analysing", timeout=2)
             return
         self._step(ERRORS, direction, "suspected errors")
 
     def action_entity(self, direction: int) -> None:
         self._step(ENTITIES, direction, "entities")
 
-    def action_toggle(self, name: str) -> None:
-        layer = self.view.document.layer(name)
-        layer.visible = not layer.visible
-        self.view.layers_changed(None)
-        legend = self.query_one(Legend)
-        hidden = set(legend.hidden_layers)
-        hidden.symmetric_difference_update({name})
-        legend.hidden_layers = frozenset(hidden)
-        self.notify(f"{name} {'shown' if layer.visible else 'hidden'}", timeout=1.5)
-
-    def action_sensitivity(self) -> None:
-        """Cycle the sensitivity level (stored in the library) and analyse again."""
-        from reader.settings import Settings
-
-        try:
-            level = Settings(self.library).cycle_sensitivity()
-        except Exception as exc:  # a locked library: keep the current level
-            self.notify(f"could not save the sensitivity: {exc}", severity="warning", markup=False)
-            return
-        self.notify(f"sensitivity: {level}", timeout=1.5)
-        self.run_analysis()
-
     def action_wrap(self, delta: int) -> None:
         self.view.wrap_width = max(24, min(240, self.view.wrap_width + delta))
-        self.notify(f"text width {self.view.wrap_width}", timeout=1.5)
+        self.say(f"text width {self.view.wrap_width}", timeout=2)
         try:
             Settings(self.library).set_wrap_width(self.view.wrap_width)
         except Exception as exc:  # a locked library: the width still applies now
@@ -477,8 +496,12 @@ class ReadingScreen(FixingMixin, NotesMixin, SearchMixin, Screen):
         run_export(self.app, [self.article_id])
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "close" and self.query_one("#search-bar", Input).has_focus:
+        bars = self.query("#search-bar")  # Textual may ask before compose or after unmount
+        searching = bool(bars) and bars.first().has_focus
+        if action in ("close", "escape") and searching:
             return False
+        if action == "search_toggle":
+            return searching
         return True
 
     # ------------------------------------------------------------------ leaving

@@ -69,10 +69,10 @@ class FixingMixin:
 
     def _can_fix(self) -> bool:
         if self.review is None or self.fixer is None or self.reanalysing:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return False
         if self.show_original:
-            self.notify("showing the original text: press o to fix in the corrected text", timeout=3)
+            self.say("showing the original text: press o to fix in the corrected text")
             return False
         return True
 
@@ -108,7 +108,7 @@ class FixingMixin:
         if finding is None:
             finding = self.review.next_after(self._cursor(), wrap=True)
         if finding is None:
-            self.notify("no suspected errors left", timeout=2)
+            self.say("no suspected errors left")
             return
         self.open_menu(finding)
 
@@ -119,9 +119,9 @@ class FixingMixin:
         span = self._current_span()
         finding = self.fixer.next_open(span.start if span else 0) or self.fixer.next_open(0)
         if finding is None:
-            self.notify("no suspected errors left", timeout=2)
+            self.say("no suspected errors left")
             return
-        self.notify("review: escape stops", timeout=2)
+        self.say("review: escape stops")
         self.open_menu(finding, review_mode=True)
 
     def _on_outcome(self, outcome: Outcome) -> None:
@@ -132,13 +132,13 @@ class FixingMixin:
         elif outcome.cursor is not None:
             self.cursor_to(outcome.cursor)
         if outcome.message:
-            self.notify(outcome.message, timeout=3, markup=False)
+            self.say(outcome.message)
 
     def action_enter(self) -> None:
         """``enter``: the menu on an error, else edit the annotation under the cursor."""
         span = self._current_span()
         if span is None:
-            self.notify("nothing here: e goes to the next error, w to the next word", timeout=2)
+            self.say("nothing here: e goes to the next error, w to the next word")
             return
         if isinstance(span.ref, Finding) and self.review is not None and not self.show_original:
             self.open_menu(span.ref)
@@ -151,7 +151,75 @@ class FixingMixin:
         if finding is not None and self._can_fix():
             self.open_menu(finding)
             return
-        self.notify("no error or annotation here: a annotates, e goes to the next error", timeout=2)
+        self.say("no error or annotation here: a annotates, e goes to the next error")
+
+    # ------------------------------------------------------------------ free edit
+    def action_change(self) -> None:
+        """``c``: change the selection, else the word (or error) under the cursor, to
+        anything: what the checker missed."""
+        if not self._can_fix():
+            return
+        sel = self.selection
+        span = self._current_span()
+        if sel is None and span is None:
+            self.say("put the cursor on a word (w, arrows, click) or select with v, then c")
+            return
+        start, end = sel if sel is not None else (span.start, span.end)
+        text = self.view.document.text[start:end]
+        from reader.ui.dialogs.free_edit import FreeEditDialog
+
+        def done(replacement: str | None) -> None:
+            if replacement is None:
+                return
+
+            def edited(outcome) -> None:
+                if outcome.change is not None and outcome.change.changed:
+                    self.reproject(reread_annotations=True)
+                if replacement:
+                    self.cursor_to_span(start, start + len(replacement))
+                else:
+                    self.cursor_to(start)
+                self.say(outcome.message)
+
+            self.selection_anchor = None
+            try:
+                self.fixer.free_edit(start, end, replacement, then=edited)
+            except ReaderError as err:
+                self.notify(err.message, severity="error", markup=False)
+
+        self.app.push_screen(FreeEditDialog(text), done)
+
+    def action_fix_kind(self) -> None:
+        """``F``: the first suggestion for every open finding of the current one's kind
+        (asks first; one undo step), like ``reader fix --apply-suggestions KIND``."""
+        if not self._can_fix():
+            return
+        finding = self.current_finding()
+        if finding is None:
+            self.say("put the cursor on an error first (e): F fixes every error of its kind")
+            return
+        edits = self.fixer.plan_kind(finding.kind)
+        if not edits:
+            self.say(f"no {finding.kind} error here has a suggestion to apply")
+            return
+        from reader.ui.dialogs.confirm import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            def fixed(outcome) -> None:
+                self.reproject()
+                self.say(outcome.message)
+
+            try:
+                self.fixer.fix_kind(finding.kind, edits, then=fixed)
+            except ReaderError as err:
+                self.notify(err.message, severity="error", markup=False)
+
+        n = len(edits)
+        self.app.push_screen(ConfirmDialog(
+            f"Apply the first suggestion to {n} {finding.kind} error{'s' * (n != 1)}?",
+            "One undo step (u). Errors without a suggestion, or already corrected, are left."), done)
 
     # ------------------------------------------------------------------ history
     def action_undo(self) -> None:
@@ -162,7 +230,7 @@ class FixingMixin:
 
     def _history(self, step) -> None:
         if self.fixer is None or self.reanalysing:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         try:
             step(self._after_history)
@@ -177,13 +245,13 @@ class FixingMixin:
                     self.show_finding(outcome.finding)
                 else:
                     self.cursor_to(self._displayed(outcome.cursor))
-        self.notify(outcome.message, timeout=3, markup=False)
+        self.say(outcome.message)
 
     # ------------------------------------------------------------------ views
     def action_toggle_original(self) -> None:
         """``o``: the original text / the corrected text, remembered per article."""
         if self.review is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         omap = self.review.offset_map
         span = self._current_span()
@@ -202,19 +270,18 @@ class FixingMixin:
             self.library.set_state(self.article_id, show_original=self.show_original)
         except ReaderError as err:
             self.notify(f"could not remember the view: {err.message}", severity="warning", markup=False)
-        self.notify("showing the original text" if self.show_original else "showing the corrected text",
-                    timeout=2)
+        self.say("showing the original text" if self.show_original else "showing the corrected text")
 
     def action_diff(self) -> None:
         """``D``: the article's corrections; enter jumps to one."""
         if self.fixer is None:
-            self.notify("still analysing", timeout=2)
+            self.say("still analysing")
             return
         from reader.ui.screens.corrections_diff import CorrectionsDiffScreen
 
         listing = self.fixer.diff_listing()
         if not listing.compact_lines:
-            self.notify("no corrections in this article yet", timeout=2)
+            self.say("no corrections in this article yet")
             return
 
         def done(index: int | None) -> None:

@@ -74,9 +74,15 @@ class NotesMixin:
         else:
             forward = not name.startswith("-")
             extend = self.selection_anchor is not None and forward and current.start >= self.selection_anchor[0]
-            target = motion(text, current.start, name, extend=extend)
+            target = None
+            pos = current.start
+            for _ in range(self.take_count()):  # "3w": three words on
+                step = motion(text, pos, name, extend=extend)
+                if step is None:
+                    break
+                target, pos = step, step[0]
         if target is None:
-            self.notify("end of the article" if not name.startswith("-") else "start of the article", timeout=1.5)
+            self.say("end of the article" if not name.startswith("-") else "start of the article")
             return
         self.cursor_to_span(*target)
 
@@ -127,7 +133,7 @@ class NotesMixin:
         spans = self.view.document.layer(CURRENT).spans
         if spans:
             return spans[0].start, spans[0].end
-        self.notify("put the cursor on a word first (w, arrows, click) or select with v", timeout=3)
+        self.say("put the cursor on a word first (w, arrows, click) or select with v")
         return None
 
     def _after_note(self, annotation: Annotation | None, message: str) -> None:
@@ -137,7 +143,7 @@ class NotesMixin:
             span = self.notes.displayed_span(annotation)
             if span is not None:
                 self.cursor_to_span(span[0], max(span[1], span[0] + 1), scroll=False)
-            self.notify(message, timeout=2)
+            self.say(message)
         else:
             self.refresh_selection()
             self._update_status()
@@ -176,7 +182,7 @@ class NotesMixin:
         """``d``: delete the annotation under the cursor (``u`` undoes)."""
         annotation = self._annotation_here()
         if annotation is None:
-            self.notify("no annotation under the cursor", timeout=2)
+            self.say("no annotation under the cursor")
             return
         try:
             self.notes.delete(annotation)
@@ -184,4 +190,4 @@ class NotesMixin:
             self.notify(err.message, severity="error", markup=False)
             return
         self.reproject(reread_annotations=True)
-        self.notify("annotation deleted (u undoes)", timeout=3)
+        self.say("annotation deleted (u undoes)")

@@ -4,8 +4,6 @@ which provides ``view``, ``_step`` and ``_update_status`` (docs/ARCHITECTURE.md)
 
 from __future__ import annotations
 
-import re
-
 from textual.widgets import Input
 
 from reader.ui.document import SEARCH, Span, SpanLayer
@@ -36,9 +34,13 @@ class SearchMixin:
     def _highlight_matches(self, query: str) -> list[Span]:
         doc = self.view.document
         spans = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
+        pattern = self.search_options.pattern(query) if query else None
+        if query and pattern is None:
+            self.say(f"not a regular expression: {query}")
+        if pattern is not None:
             for m in pattern.finditer(doc.text):
+                if m.end() == m.start():  # an empty regex match highlights nothing
+                    continue
                 spans.append(Span(m.start(), m.end(), "reader-search"))
                 if len(spans) >= MAX_MATCHES:
                     break
@@ -47,7 +49,8 @@ class SearchMixin:
         return spans
 
     def search(self, query: str) -> None:
-        """Highlight every match of ``query`` (case-insensitive) and go to the next one."""
+        """Highlight every match of ``query`` (by the search toggles: case-insensitive
+        substrings unless whole word, case or regex is on) and go to the next one."""
         self._query = query
         spans = self._highlight_matches(query)
         if not query:
@@ -60,6 +63,6 @@ class SearchMixin:
 
     def action_match(self, direction: int) -> None:
         if not self._matches:
-            self.notify("no search (press / to search)", timeout=2)
+            self.say("no search (press / to search)", timeout=2)
             return
         self._step(SEARCH, direction, "matches")

@@ -8,7 +8,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
+from reader.ui.widgets.footer import ReaderFooter
 from textual.widgets.option_list import Option
 
 from reader.ui.fulltext import TextHit, search_library
@@ -39,7 +40,7 @@ class SearchScreen(Screen[tuple[str, int] | None]):
         yield Input(placeholder="search every article (fuzzy); enter searches", id="query")
         yield Static(Text("type a word or phrase and press enter"), id="search-status")
         yield OptionList(id="results")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "search the library"

@@ -41,6 +41,10 @@ def _safe_table() -> dict[int, str]:
 #: terminal from here may be a control character, whatever the text.
 SAFE = _safe_table()
 
+#: The current finding/match/word's style key, and what undoes its reverse.
+CURSOR_KEY = "reader-cursor"
+_UNREVERSE = Style(reverse=False)
+
 #: Default readable width in cells.
 DEFAULT_WRAP = 88
 
@@ -128,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = set(ALL_KEYS) | {"reader-other"}
 
-    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; }\n" + component_css("ArticleView")
+    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; overflow-x: hidden; scrollbar-gutter: stable; }\n" + component_css("ArticleView")
 
     wrap_width: reactive[int] = reactive(DEFAULT_WRAP)
 
@@ -153,6 +157,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] = {}
         self._anchor = 0  # text offset kept at the top across re-layouts
         self._anchor_pending = False
+        self._painted_width = 0  # the widget width the cached rows were drawn for
 
     # ------------------------------------------------------------------ document
     def set_document(self, document: Document, *, offset: int = 0) -> None:
@@ -196,7 +201,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             del self._strips[row]
         if edited.row_delta:
             top = round(self.scroll_y)
-            self.virtual_size = Size(self.size.width, edited.total_rows)
+            self.virtual_size = Size(self.row_width, edited.total_rows)
             if first < top:
                 self.scroll_to(y=top + edited.row_delta, animate=False, immediate=True)
         self.refresh()
@@ -211,7 +216,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if info is None:
             return None
         _block, start, end = info
-        col = x - max(1, (self.size.width - layout.width) // 2)
+        col = x - self.margin
         text = self.document.text
         pos = start
         while pos < end and col > 0:
@@ -277,6 +282,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def layout_rows(self) -> Layout | None:
         return self._layout
 
+    @property
+    def row_width(self) -> int:
+        """Cells a row is drawn over: the width inside any vertical scrollbar."""
+        return self.scrollable_content_region.width or self.size.width
+
+    @property
+    def margin(self) -> int:
+        """Blank cells left of the text (the text column is centred)."""
+        layout = self._layout
+        return max(1, (self.row_width - layout.width) // 2) if layout is not None else 1
+
     def _text_width(self) -> int:
         avail = self.scrollable_content_region.width or self.size.width
         return max(8, min(self.wrap_width, avail - 2))
@@ -286,12 +302,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         width = self._text_width()
         if self._layout is not None and self._layout.width == width and self._layout.text is self.document.text:
+            # same rows, but the view itself may be narrower or wider (the side panel, a
+            # terminal resize within the wrap width): cached rows carry the old centring
+            # margin and the old virtual width would show a horizontal scrollbar
+            if self._painted_width != self.row_width or self.virtual_size.width != self.row_width:
+                self._painted_width = self.row_width
+                self._strips.clear()
+                self.virtual_size = Size(self.row_width, self._layout.total_rows)
+                self.refresh()
             return
+        self._painted_width = self.row_width
         if self._layout is not None and not self._anchor_pending:
             self._anchor = self.top_offset
         self._layout = Layout(self.document.text, self._blocks, width)
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, self._layout.total_rows)
+        self.virtual_size = Size(self.row_width, self._layout.total_rows)
         self._restore_anchor()
         if round(self.scroll_y) != self._layout.row_of_offset(self._anchor):
             # the new virtual size applies on the next refresh; scroll again after it
@@ -389,7 +414,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if getattr(self, "_style_check", True):
             self._check_styles()
         row = round(self.scroll_y) + y
-        width = self.size.width
+        width = self.row_width
+        if width != self._painted_width:  # a scrollbar came or went, or the view resized
+            self._painted_width = width
+            self._strips.clear()
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row)
@@ -403,7 +431,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_row(self, row: int) -> Strip:
         base = self.rich_style
         layout = self._layout
-        width = self.size.width
+        width = self.row_width
         if layout is None:
             return Strip.blank(width, base)
         info = layout.row_info(row)
@@ -413,7 +441,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         text = self.document.text
         while end > start and text[end - 1] in " \t":
             end -= 1
-        margin = max(1, (width - layout.width) // 2)
+        margin = self.margin
         segments = [Segment(" " * margin, base)]
         spans = self.document.spans_in(start, end) if end > start else []
         if not spans:
@@ -430,6 +458,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 style = base
                 for s in spans:
                     if s.start < b and s.end > a:
-                        style = style + self._style(s.key)
+                        extra = self._style(s.key)
+                        if s.key == CURSOR_KEY and style.reverse:
+                            # the cursor is drawn reversed; on a kind already drawn
+                            # reversed (spacing, ocr…) it is the un-reversed look that
+                            # stands out
+                            extra = extra + _UNREVERSE
+                        style = style + extra
                 segments.append(Segment(text[a:b].translate(SAFE), style))
         return Strip(segments)

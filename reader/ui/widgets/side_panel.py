@@ -54,8 +54,11 @@ def build_options(
     if len(findings) > MAX_ROWS:
         opts.append(Option(Text(f"… {len(findings) - MAX_ROWS} more (e / E step through all)", style="dim"), disabled=True))
     by_label: dict[str, dict[str, list[Entity]]] = defaultdict(lambda: defaultdict(list))
+    # a name the analysis flagged as a spelling variant goes under the name it varies
+    # from, so one person is one row ("Dalsgaard ~ Dalsgard"), not two
+    variant_of = {f.text: f.suggestions[0] for f in findings if f.kind == "variant" and f.suggestions}
     for e in entities:
-        by_label[e.label][e.canonical or e.text].append(e)
+        by_label[e.label][e.canonical or variant_of.get(e.text) or e.text].append(e)
     opts.append(_header(f" Entities ({len(entities)}) "))
     for label in sorted(by_label):
         groups = by_label[label]
