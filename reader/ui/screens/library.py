@@ -19,6 +19,7 @@ from reader.ui.widgets.footer import ReaderFooter
 
 from reader.ui.rows import COLUMNS, ArticleRow, filter_rows, is_unread, sort_rows, text_column_widths
 from reader.settings import Settings
+from reader.ui.widgets.table_rows import selected_key
 from reader.wording import counted
 
 EMPTY_TEXT = (
@@ -176,13 +177,7 @@ class LibraryScreen(Screen):
         self.query_one("#library-status", Static).update(Text(msg))
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        return selected_key(self.table)
 
     # ------------------------------------------------------------------ counts
     @work(thread=True, exit_on_error=False, exclusive=True, group="counts")
