@@ -31,7 +31,10 @@ def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _str(rec: dict[str, Any], key: str, problems: list[str], *, optional: bool = True, none: bool = False) -> None:
+def _check(rec: dict[str, Any], key: str, problems: list[str], ok, expected, *,
+           optional: bool, none: bool) -> None:
+    """Report ``key`` of ``rec`` when it is missing (unless ``optional``), ``None`` (unless
+    ``none``) or fails ``ok``; ``expected(value)`` says what was wrong."""
     if key not in rec:
         if not optional:
             problems.append(f"{key}: missing")
@@ -39,20 +42,18 @@ def _str(rec: dict[str, Any], key: str, problems: list[str], *, optional: bool =
     value = rec[key]
     if value is None and none:
         return
-    if not isinstance(value, str):
-        problems.append(f"{key}: expected text, found {type(value).__name__}")
+    if not ok(value):
+        problems.append(expected(value)[:120])
+
+
+def _str(rec: dict[str, Any], key: str, problems: list[str], *, optional: bool = True, none: bool = False) -> None:
+    _check(rec, key, problems, lambda v: isinstance(v, str),
+           lambda v: f"{key}: expected text, found {type(v).__name__}", optional=optional, none=none)
 
 
 def _count(rec: dict[str, Any], key: str, problems: list[str], *, optional: bool = False, none: bool = False) -> None:
-    if key not in rec:
-        if not optional:
-            problems.append(f"{key}: missing")
-        return
-    value = rec[key]
-    if value is None and none:
-        return
-    if not _is_count(value):
-        problems.append(f"{key}: expected a whole number >= 0, found {value!r}"[:120])
+    _check(rec, key, problems, _is_count,
+           lambda v: f"{key}: expected a whole number >= 0, found {v!r}", optional=optional, none=none)
 
 
 def _id(rec: dict[str, Any], key: str, problems: list[str]) -> None:

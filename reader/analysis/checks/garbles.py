@@ -84,11 +84,8 @@ def garble_fix(low: str, zipf) -> str | None:
     z = zipf(low)
     if len(low) == 4 and z >= GARBLE_LONG_MAX_ZIPF:
         return None  # a real four-letter word ("wore", "aide") needs context to convict
-    best, bz = None, 0.0
-    for cand in _subs(low, 1 if len(low) == 2 else 2):
-        cz = zipf(cand)
-        if cz > bz:
-            best, bz = cand, cz
+    best = max(_subs(low, 1 if len(low) == 2 else 2), key=zipf, default=None)
+    bz = zipf(best) if best else 0.0
     if best and bz >= GARBLE_FIX_ZIPF and bz - z >= GARBLE_GAP:
         return best
     return None

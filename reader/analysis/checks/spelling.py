@@ -88,12 +88,9 @@ def ocr_digit_repair(low: str, zipf) -> str | None:
 def ocr_pair_repair(low: str, zipf) -> str | None:
     """The known word a letter-pair scan error hides ("farrners" -> "farmers")."""
     z0 = zipf(low)
-    best, bz = None, 0.0
-    for old, new in _LETTER_PAIRS:
-        for cand in _variants_replacing(low, old, new):
-            z = zipf(cand)
-            if z > bz:
-                best, bz = cand, z
+    cands = (cand for old, new in _LETTER_PAIRS for cand in _variants_replacing(low, old, new))
+    best = max(cands, key=zipf, default=None)
+    bz = zipf(best) if best else 0.0
     if best and bz >= REPAIR_MIN_ZIPF and bz - z0 >= MIN_GAP:
         return best
     return None
